@@ -1,0 +1,2 @@
+// Every domain's tables, one file each; drizzle-kit reads this list.
+export * from "./platform";

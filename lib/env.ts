@@ -1,0 +1,51 @@
+import { z } from "zod";
+
+/** Every environment variable Pitwall reads, validated once. Domain settings live here too. */
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// URL" }).optional(),
+  PITWALL_DATA_DIR: z.string().min(1).default(".data"),
+  PITWALL_PG_PORT: z.coerce.number().int().min(1024).max(65535).refine((p) => p !== 5432, "5432 belongs to a system Postgres").default(54329),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PUBLIC_BASE_URL: z.url().optional(),
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+export class EnvError extends Error {}
+
+/** Parses process.env on first use; a bad value fails with one line per variable. */
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => {
+      const name = issue.path.join(".");
+      const given = process.env[name];
+      return `  - ${name}: ${given === undefined ? "missing" : "invalid"} (${issue.message})`;
+    });
+    throw new EnvError(`Invalid environment configuration:\n${lines.join("\n")}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** The database URL, or a clear message on how to get one. */
+export function databaseUrl(): string {
+  const url = env().DATABASE_URL;
+  if (!url) {
+    throw new EnvError(
+      "DATABASE_URL is not set. Start Pitwall with `npm start`, `npm run dev` or `npm run demo` (they start an embedded Postgres), or set DATABASE_URL.",
+    );
+  }
+  return url;
+}
+
+/** Tests and launchers change the environment at run time; the next env() call re-reads it. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}

@@ -1,0 +1,35 @@
+import { sql } from "@/db";
+import { migrationStatus } from "@/db/migrate";
+import { startedAt } from "./boot";
+import { jobRunnerMode } from "./job-runner-mode";
+import packageJson from "../package.json" with { type: "json" };
+
+export interface HealthReport {
+  ok: boolean;
+  version: string;
+  uptimeSeconds: number;
+  database: { reachable: boolean; latencyMs?: number; error?: string };
+  migrations: { current: boolean; applied: number; expected: number } | null;
+  jobRunner: string;
+}
+
+export async function health(): Promise<HealthReport> {
+  const started = performance.now();
+  let database: HealthReport["database"];
+  let migrations: HealthReport["migrations"] = null;
+  try {
+    await sql()`select 1`;
+    database = { reachable: true, latencyMs: Math.round((performance.now() - started) * 10) / 10 };
+    migrations = await migrationStatus(sql());
+  } catch (error) {
+    database = { reachable: false, error: error instanceof Error ? error.message : String(error) };
+  }
+  return {
+    ok: database.reachable && (migrations?.current ?? false),
+    version: packageJson.version,
+    uptimeSeconds: Math.round((Date.now() - startedAt.getTime()) / 1000),
+    database,
+    migrations,
+    jobRunner: jobRunnerMode(),
+  };
+}

@@ -1,0 +1,23 @@
+import Link from "next/link";
+import { NavLinks } from "./nav-links";
+import { sections } from "./sections";
+import { ThemeToggle } from "./theme-toggle";
+
+const links = [...sections.map((s) => ({ href: `/${s.slug}`, label: s.name })), { href: "/admin", label: "Admin" }];
+
+export function SiteHeader() {
+  return (
+    <header className="sticky top-0 z-20 border-b border-border bg-surface/95 backdrop-blur">
+      <nav aria-label="Main" className="mx-auto flex max-w-7xl items-center gap-2 px-3 py-2 sm:gap-4 sm:px-6">
+        <Link href="/" className="flex shrink-0 items-center gap-2 font-semibold tracking-tight" aria-label="Pitwall home">
+          <span aria-hidden className="inline-block h-5 w-1.5 -skew-x-12 rounded-sm bg-accent" />
+          <span className="hidden text-lg sm:inline">Pitwall</span>
+        </Link>
+        <div className="min-w-0 flex-1">
+          <NavLinks links={links} />
+        </div>
+        <ThemeToggle />
+      </nav>
+    </header>
+  );
+}

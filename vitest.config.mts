@@ -1,0 +1,18 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: {
+    tsconfigPaths: true,
+    // `server-only` throws outside a React Server bundle; in tests the query modules are plain server code.
+    alias: { "server-only": new URL("./tests/support/server-only.ts", import.meta.url).pathname },
+  },
+  test: {
+    include: ["tests/**/*.test.ts", "tests/**/*.test.tsx"],
+    exclude: ["e2e/**", "node_modules/**"],
+    globalSetup: ["tests/support/global-setup.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: "forks",
+    env: { NODE_ENV: "test", NEXT_TELEMETRY_DISABLED: "1" },
+  },
+});

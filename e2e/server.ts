@@ -1,0 +1,45 @@
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { chooseDatabase, ensureDatabase } from "../scripts/database";
+import { E2E_ADMIN_API_TOKEN, E2E_ADMIN_PASSWORD, E2E_SESSION_SECRET } from "./env";
+import postgres from "postgres";
+
+/**
+ * The app under e2e test: the production build on E2E_PORT with a fresh database of its own
+ * (on DATABASE_URL's server, or the embedded one) and known admin credentials.
+ */
+const port = process.env.E2E_PORT ?? "3005";
+const distDir = process.env.PITWALL_DIST_DIR ?? ".next";
+if (!existsSync(path.join(distDir, "BUILD_ID"))) {
+  console.error(`e2e: no production build in ${distDir}: run \`npm run build\` first`);
+  process.exit(1);
+}
+
+const choice = await chooseDatabase();
+const name = "pitwall_e2e";
+const admin = postgres(choice.url, { max: 1, onnotice: () => {} });
+await admin.unsafe(`drop database if exists "${name}" with (force)`);
+await admin.end();
+const databaseUrl = await ensureDatabase(choice.url, name);
+
+const child = spawn(path.join("node_modules", ".bin", "next"), ["start", "--port", port, "--hostname", "127.0.0.1"], {
+  stdio: "inherit",
+  env: {
+    ...process.env,
+    NODE_ENV: "production",
+    DATABASE_URL: databaseUrl,
+    ADMIN_PASSWORD: E2E_ADMIN_PASSWORD,
+    ADMIN_API_TOKEN: E2E_ADMIN_API_TOKEN,
+    SESSION_SECRET: E2E_SESSION_SECRET,
+    NEXT_TELEMETRY_DISABLED: "1",
+  },
+});
+
+const stop = () => child.kill("SIGTERM");
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);
+child.once("exit", async (code) => {
+  await choice.embedded?.stop();
+  process.exit(code ?? 0);
+});

@@ -1,0 +1,63 @@
+import { expect, test } from "@playwright/test";
+
+test.describe("site shell", () => {
+  test("header links lead to every section and back home", async ({ page }) => {
+    await page.goto("/");
+    await expect(page.getByRole("heading", { level: 1, name: "Pitwall" })).toBeVisible();
+    const nav = page.getByRole("navigation", { name: "Main" });
+    for (const [label, path, heading] of [
+      ["RaceRoom", "/raceroom", /RaceRoom/],
+      ["iRacing", "/iracing", /iRacing/],
+      ["Endurance", "/endurance", /Endurance/],
+      ["F1", "/f1", /F1/],
+    ] as const) {
+      await nav.getByRole("link", { name: label, exact: true }).click();
+      await expect(page).toHaveURL(new RegExp(`${path}$`));
+      await expect(page.getByRole("heading", { level: 1 }).first()).toHaveText(heading);
+      await expect(nav.getByRole("link", { name: label, exact: true })).toHaveAttribute("aria-current", "page");
+    }
+    await nav.getByRole("link", { name: "Admin" }).click();
+    await expect(page).toHaveURL(/\/admin/);
+    await page.getByRole("link", { name: "Pitwall home" }).click();
+    await expect(page).toHaveURL(/\/$/);
+  });
+
+  test("home page shows each section with an empty state that says what to do", async ({ page }) => {
+    await page.goto("/");
+    for (const slug of ["raceroom", "iracing", "endurance", "f1"]) {
+      await expect(page.getByTestId(`section-${slug}`)).toBeVisible();
+    }
+    const iracing = page.getByTestId("section-iracing");
+    await expect(iracing.getByRole("status")).toContainText("No data yet");
+    await expect(page.locator("body")).not.toContainText(/lorem ipsum/i);
+    await page.screenshot({ path: "test-results/shell-home.png", fullPage: true });
+  });
+
+  test("theme follows the system setting and the toggle overrides it", async ({ page }) => {
+    await page.emulateMedia({ colorScheme: "dark" });
+    await page.goto("/");
+    const html = page.locator("html");
+    await expect(html).toHaveAttribute("data-theme", "dark");
+    await page.emulateMedia({ colorScheme: "light" });
+    await expect(html).toHaveAttribute("data-theme", "light");
+
+    const toggle = page.getByTestId("theme-toggle");
+    await toggle.click(); // system -> light
+    await expect(toggle).toHaveAttribute("data-choice", "light");
+    await toggle.click(); // light -> dark
+    await expect(html).toHaveAttribute("data-theme", "dark");
+    await page.reload();
+    await expect(html).toHaveAttribute("data-theme", "dark");
+    await expect(page.getByTestId("theme-toggle")).toHaveAttribute("data-choice", "dark");
+    const background = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    expect(background).toBe("rgb(13, 15, 18)");
+    await page.screenshot({ path: "test-results/shell-home-dark.png", fullPage: true });
+    await toggle.click(); // dark -> system (light here)
+    await expect(html).toHaveAttribute("data-theme", "light");
+  });
+
+  test("unknown pages answer 404", async ({ page }) => {
+    const response = await page.goto("/no-such-section");
+    expect(response?.status()).toBe(404);
+  });
+});

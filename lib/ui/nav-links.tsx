@@ -19,7 +19,7 @@ export function NavLinks({ links }: { links: NavLink[] }) {
             <Link
               href={link.href}
               aria-current={active ? "page" : undefined}
-              className={`block whitespace-nowrap rounded-md px-2.5 py-1.5 text-sm font-medium transition-colors sm:px-3 ${
+              className={`block whitespace-nowrap rounded-md px-2 py-1.5 text-sm font-medium transition-colors sm:px-3 ${
                 active ? "bg-surface-2 text-fg" : "text-muted hover:bg-surface-2 hover:text-fg"
               }`}
             >

@@ -8,15 +8,17 @@ const links = [...sections.map((s) => ({ href: `/${s.slug}`, label: s.name })), 
 export function SiteHeader() {
   return (
     <header className="sticky top-0 z-20 border-b border-border bg-surface/95 backdrop-blur">
-      <nav aria-label="Main" className="mx-auto flex max-w-7xl items-center gap-2 px-3 py-2 sm:gap-4 sm:px-6">
+      <nav aria-label="Main" className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-1 px-3 py-2 sm:flex-nowrap sm:px-6">
         <Link href="/" className="flex shrink-0 items-center gap-2 font-semibold tracking-tight" aria-label="Pitwall home">
           <span aria-hidden className="inline-block h-5 w-1.5 -skew-x-12 rounded-sm bg-accent" />
-          <span className="hidden text-lg sm:inline">Pitwall</span>
+          <span className="text-lg">Pitwall</span>
         </Link>
-        <div className="min-w-0 flex-1">
+        <div className="order-last -mx-1 w-full min-w-0 sm:order-none sm:mx-0 sm:w-auto sm:flex-1">
           <NavLinks links={links} />
         </div>
-        <ThemeToggle />
+        <div className="ml-auto sm:ml-0">
+          <ThemeToggle />
+        </div>
       </nav>
     </header>
   );

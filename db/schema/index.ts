@@ -1,2 +1,3 @@
 // Every domain's tables, one file each; drizzle-kit reads this list.
 export * from "./platform";
+export * from "./admin";

@@ -1,0 +1,74 @@
+import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { env } from "@/lib/env";
+import { launch } from "./launch";
+
+/**
+ * `npm run demo`: build if needed, embedded Postgres, the upstream simulators, the app; prints the URL and
+ * the admin password, then starts a first RaceRoom refresh against the simulator.
+ */
+const sourceDirs = ["app", "lib", "db", "inngest", "sim", "public"];
+
+function newestSource(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function buildIfNeeded(): void {
+  const buildId = path.join(".next", "BUILD_ID");
+  const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
+  const changedAt = Math.max(...sourceDirs.map(newestSource), statSync("package.json").mtimeMs);
+  if (builtAt > changedAt) return;
+  console.log("pitwall: building the app (first run or sources changed)…");
+  const result = spawnSync(path.join("node_modules", ".bin", "next"), ["build"], {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+interface DemoSecrets {
+  adminPassword: string;
+  sessionSecret: string;
+  adminApiToken: string;
+}
+
+/** Kept in the data directory so a restarted demo keeps the same login. */
+async function demoSecrets(): Promise<DemoSecrets> {
+  const dir = path.resolve(env().PITWALL_DATA_DIR);
+  const file = path.join(dir, "demo-secrets.json");
+  if (existsSync(file)) return JSON.parse(await readFile(file, "utf8")) as DemoSecrets;
+  await mkdir(dir, { recursive: true });
+  const secrets = {
+    adminPassword: randomBytes(9).toString("base64url"),
+    sessionSecret: randomBytes(32).toString("base64url"),
+    adminApiToken: randomBytes(24).toString("base64url"),
+  };
+  await writeFile(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  return secrets;
+}
+
+buildIfNeeded();
+const secrets = await demoSecrets();
+const port = process.env.PORT ?? "3000";
+const appUrl = `http://localhost:${port}`;
+
+setTimeout(() => {
+  console.log(`\n  Pitwall demo: ${appUrl}\n  Admin login: ${appUrl}/admin  password: ${secrets.adminPassword}\n`);
+}, 3000);
+
+process.exit(
+  await launch("start", {
+    ADMIN_PASSWORD: process.env.ADMIN_PASSWORD ?? secrets.adminPassword,
+    SESSION_SECRET: process.env.SESSION_SECRET ?? secrets.sessionSecret,
+    ADMIN_API_TOKEN: process.env.ADMIN_API_TOKEN ?? secrets.adminApiToken,
+  }),
+);

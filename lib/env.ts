@@ -10,6 +10,8 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   PUBLIC_BASE_URL: z.url().optional(),
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  // Scripts call admin-only API endpoints with `Authorization: Bearer <token>`; unset, those endpoints answer 401.
+  ADMIN_API_TOKEN: z.string().min(16, "use at least 16 characters").optional(),
   // Admin dashboard: disabled until both are set (the login page says how).
   ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters (e.g. `openssl rand -hex 32`)").optional(),

@@ -48,7 +48,7 @@ async function demoSecrets(): Promise<DemoSecrets> {
   if (existsSync(file)) return JSON.parse(await readFile(file, "utf8")) as DemoSecrets;
   await mkdir(dir, { recursive: true });
   const secrets = {
-    adminPassword: randomBytes(9).toString("base64url"),
+    adminPassword: randomBytes(12).toString("base64url"),
     sessionSecret: randomBytes(32).toString("base64url"),
     adminApiToken: randomBytes(24).toString("base64url"),
   };

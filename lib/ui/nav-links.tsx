@@ -6,6 +6,8 @@ import { usePathname } from "next/navigation";
 export interface NavLink {
   href: string;
   label: string;
+  /** Active only on this exact path, not below it (an overview next to its sub-pages). */
+  exact?: boolean;
 }
 
 export function NavLinks({ links }: { links: NavLink[] }) {
@@ -13,7 +15,7 @@ export function NavLinks({ links }: { links: NavLink[] }) {
   return (
     <ul className="flex min-w-0 items-center gap-1 overflow-x-auto">
       {links.map((link) => {
-        const active = pathname === link.href || pathname.startsWith(`${link.href}/`);
+        const active = pathname === link.href || (!link.exact && pathname.startsWith(`${link.href}/`));
         return (
           <li key={link.href}>
             <Link

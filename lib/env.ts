@@ -10,6 +10,8 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   PUBLIC_BASE_URL: z.url().optional(),
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  /** Days of upstream API call ledger kept; older rows are pruned daily. */
+  API_LEDGER_RETENTION_DAYS: z.coerce.number().int().positive().default(30),
   // Scripts call admin-only API endpoints with `Authorization: Bearer <token>`; unset, those endpoints answer 401.
   ADMIN_API_TOKEN: z.string().min(16, "use at least 16 characters").optional(),
   // Admin dashboard: disabled until both are set (the login page says how).

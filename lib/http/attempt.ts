@@ -1,0 +1,44 @@
+import type { z } from "zod";
+import type { UpstreamFailure } from "./errors";
+
+/** What went wrong in one attempt; the client turns the last one into a public UpstreamError. */
+export class AttemptFailure extends Error {
+  constructor(
+    readonly failure: UpstreamFailure,
+    message: string,
+    readonly details: {
+      status?: number;
+      retryAfterMs?: number;
+      snippet?: string;
+      issues?: z.core.$ZodIssue[];
+      limitBytes?: number;
+      cause?: unknown;
+    } = {},
+  ) {
+    super(message);
+  }
+
+  /** Network trouble, timeouts, bodies that do not parse (usually cut short), 408, 429 and 5xx are worth another try. */
+  get retryable(): boolean {
+    switch (this.failure) {
+      case "network":
+      case "timeout":
+      case "parse":
+        return true;
+      case "status": {
+        const status = this.details.status ?? 0;
+        return status === 408 || status === 429 || status >= 500;
+      }
+      default:
+        return false;
+    }
+  }
+}
+
+/** Describes a failed fetch or body read: undici hides the socket error in `cause`. */
+export function networkFailure(error: unknown, during: "request" | "body"): AttemptFailure {
+  const cause = error instanceof Error ? (error.cause as { code?: string; message?: string } | undefined) : undefined;
+  const reason = cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
+  const message = during === "body" ? `response body cut short (${reason})` : `network error (${reason})`;
+  return new AttemptFailure("network", message, { cause: error });
+}

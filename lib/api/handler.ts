@@ -1,0 +1,96 @@
+import { z } from "zod";
+import { logger } from "@/lib/log";
+import { hasAdminToken } from "./auth";
+import { corsHeaders } from "./cors";
+import { isCorsOpen, type AnyEndpoint, type Endpoint, type ObjectSchema } from "./endpoint";
+import { ApiError } from "./errors";
+import { cacheControlOf, etagMatches, etagOf } from "./http-cache";
+import { clientOf, rateLimitHeaders, takeRequest } from "./rate-limit";
+import { parseInput, queryInput } from "./validation";
+
+type Parsed<S, Absent> = S extends z.ZodType ? z.output<S> : Absent;
+
+/** What a handler receives: inputs already validated by the endpoint's schemas. */
+export interface EndpointInput<P, Q, B> {
+  params: Parsed<P, Record<string, never>>;
+  query: Parsed<Q, Record<string, never>>;
+  body: Parsed<B, undefined>;
+  request: Request;
+}
+
+/** A Next.js route handler (`export const GET = handleEndpoint(...)`) that remembers the endpoint it serves. */
+export type RouteHandler = ((request: Request, context?: { params?: Promise<object> }) => Promise<Response>) & {
+  readonly endpoint: AnyEndpoint;
+};
+
+const JSON_TYPE = "application/json; charset=utf-8";
+
+async function readJson(request: Request): Promise<unknown> {
+  try {
+    return await request.json();
+  } catch {
+    throw new ApiError(400, "invalid_request", "Invalid request: body must be valid JSON.", {
+      issues: [{ path: "body", message: "must be valid JSON" }],
+    });
+  }
+}
+
+function unauthorized(): ApiError {
+  return new ApiError(401, "unauthorized", "This endpoint needs the admin API token: send `Authorization: Bearer <ADMIN_API_TOKEN>`.", {
+    headers: { "WWW-Authenticate": 'Bearer realm="pitwall"' },
+  });
+}
+
+/**
+ * Serves an endpoint with the API conventions: rate limit, admin token, validated inputs (400), the response
+ * checked against its schema, JSON with a strong ETag (304 on If-None-Match), Cache-Control, CORS for public GETs,
+ * and errors as `{ error: { code, message } }` (never a stack trace).
+ */
+export function handleEndpoint<P extends ObjectSchema | undefined, Q extends ObjectSchema | undefined, B extends z.ZodType | undefined, R extends z.ZodType>(
+  endpoint: Endpoint<P, Q, B, R>,
+  run: (input: EndpointInput<P, Q, B>) => Promise<z.input<R>> | z.input<R>,
+): RouteHandler {
+  const cors = isCorsOpen(endpoint) ? corsHeaders : {};
+  const cacheControl = cacheControlOf(endpoint.auth ? "no-store" : endpoint.cache);
+
+  async function handler(request: Request, context?: { params?: Promise<object> }): Promise<Response> {
+    const limit = takeRequest(clientOf(request));
+    const common = { ...rateLimitHeaders(limit), ...cors };
+    try {
+      if (!limit.allowed) {
+        throw new ApiError(429, "rate_limited", `Too many requests: the limit is ${limit.limit} a minute; retry after ${limit.retryAfterSeconds} s.`);
+      }
+      if (endpoint.auth === "admin-token" && !hasAdminToken(request)) throw unauthorized();
+      const url = new URL(request.url);
+      const query = queryInput(url.searchParams, Object.keys(endpoint.query?.shape ?? {}));
+      const input = {
+        params: endpoint.params ? parseInput(endpoint.params, (await context?.params) ?? {}, "params") : {},
+        query: endpoint.query ? parseInput(endpoint.query, query, "query") : {},
+        body: endpoint.body ? parseInput(endpoint.body, await readJson(request), "body") : undefined,
+        request,
+      };
+      const data = await run(input as EndpointInput<P, Q, B>);
+      // Parsing the answer keeps the document truthful and drops any field the contract does not list.
+      const checked = endpoint.response.safeParse(data);
+      if (!checked.success) throw new Error(`the response does not match its contract:\n${z.prettifyError(checked.error)}`);
+      const body = JSON.stringify(checked.data);
+      const headers: Record<string, string> = { ...common, "Cache-Control": cacheControl, "X-Content-Type-Options": "nosniff" };
+      if (endpoint.method === "GET") {
+        headers.ETag = etagOf(body);
+        if (etagMatches(request.headers.get("if-none-match"), headers.ETag)) return new Response(null, { status: 304, headers });
+      }
+      return new Response(body, { status: 200, headers: { ...headers, "Content-Type": JSON_TYPE } });
+    } catch (error) {
+      const failure = error instanceof ApiError ? error : new ApiError(500, "internal", "Internal error");
+      if (!(error instanceof ApiError)) {
+        logger("api").error({ err: error, endpoint: endpoint.id, method: request.method, url: request.url }, "API handler failed");
+      }
+      return new Response(JSON.stringify(failure.body), {
+        status: failure.status,
+        headers: { ...common, ...failure.options.headers, "Cache-Control": "no-store", "Content-Type": JSON_TYPE },
+      });
+    }
+  }
+
+  return Object.assign(handler, { endpoint });
+}

@@ -35,10 +35,8 @@ export class AttemptFailure extends Error {
   }
 }
 
-/** Describes a failed fetch or body read: undici hides the socket error in `cause`. */
-export function networkFailure(error: unknown, during: "request" | "body"): AttemptFailure {
+/** The reason behind a failed fetch: undici hides the socket error in `cause`. */
+export function networkReason(error: unknown): string {
   const cause = error instanceof Error ? (error.cause as { code?: string; message?: string } | undefined) : undefined;
-  const reason = cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
-  const message = during === "body" ? `response body cut short (${reason})` : `network error (${reason})`;
-  return new AttemptFailure("network", message, { cause: error });
+  return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
 }

@@ -1,7 +1,18 @@
-/** The response would exceed the byte limit; `bytes` is what was declared or read before stopping. */
+/** The response would exceed the byte limit; `readBytes` were read before stopping (0 when Content-Length said so). */
 export class BodyTooLarge extends Error {
-  constructor(readonly bytes: number) {
-    super(`response body exceeds the limit (${bytes} bytes seen)`);
+  constructor(readonly readBytes: number) {
+    super("response body exceeds the limit");
+  }
+}
+
+/** The stream broke before the body was complete (connection dropped, timeout, abort). */
+export class BodyInterrupted extends Error {
+  constructor(
+    readonly received: Buffer,
+    readonly declaredBytes: number | undefined,
+    cause: unknown,
+  ) {
+    super(`response body cut short after ${received.byteLength}${declaredBytes === undefined ? "" : ` of ${declaredBytes}`} bytes`, { cause });
   }
 }
 
@@ -13,14 +24,20 @@ export async function readBody(response: Response, maxBytes: number): Promise<Bu
   const declared = response.headers.get("content-length");
   if (declared !== null && Number(declared) > maxBytes) {
     await response.body?.cancel().catch(() => {});
-    throw new BodyTooLarge(Number(declared));
+    throw new BodyTooLarge(0);
   }
   if (!response.body) return Buffer.alloc(0);
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    let next: ReadableStreamReadResult<Uint8Array>;
+    try {
+      next = await reader.read();
+    } catch (error) {
+      throw new BodyInterrupted(Buffer.concat(chunks, total), declared === null ? undefined : Number(declared), error);
+    }
+    const { done, value } = next;
     if (done) break;
     total += value.byteLength;
     if (total > maxBytes) {

@@ -1,9 +1,9 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { z } from "zod";
 import { logger } from "@/lib/log";
-import { AttemptFailure, networkFailure } from "./attempt";
+import { AttemptFailure, networkReason } from "./attempt";
 import { backoffDelayMs, rateLimitHeadroom, requestedWaitMs } from "./backoff";
-import { BodyTooLarge, bodySnippet, readBody } from "./body";
+import { BodyInterrupted, BodyTooLarge, bodySnippet, readBody } from "./body";
 import { UpstreamError, UpstreamParseError, UpstreamSizeError, UpstreamValidationError, type UpstreamErrorDetails } from "./errors";
 import { hostGate, type RateLimit } from "./host-gate";
 import { recordCall } from "./ledger";
@@ -165,17 +165,21 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     }, timeoutMs);
     const onCallerAbort = () => controller.abort(callerSignal?.reason);
     callerSignal?.addEventListener("abort", onCallerAbort, { once: true });
-    const interrupted = (error: unknown, during: "request" | "body") => {
+    const interrupted = (error: unknown) => {
       if (timedOut) return new AttemptFailure("timeout", `timed out after ${timeoutMs} ms`, { cause: error });
       if (callerSignal?.aborted) return new AttemptFailure("aborted", "aborted by the caller", { cause: callerSignal.reason });
-      return networkFailure(error, during);
+      // A body cut short is unusable as a whole: reported like a body that does not parse, with what did arrive.
+      if (error instanceof BodyInterrupted) {
+        return new AttemptFailure("parse", `${error.message} (${networkReason(error.cause)})`, { snippet: bodySnippet(decode(error.received)), cause: error });
+      }
+      return new AttemptFailure("network", `network error (${networkReason(error)})`, { cause: error });
     };
     try {
       let response: Response;
       try {
         response = await fetch(url, { ...init, signal: controller.signal });
       } catch (error) {
-        throw interrupted(error, "request");
+        throw interrupted(error);
       }
       trace.status = response.status;
       const headroom = rateLimitHeadroom(response.headers);
@@ -189,12 +193,15 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
       try {
         body = await readBody(response, response.ok ? maxResponseBytes : Math.min(maxResponseBytes, ERROR_BODY_BYTES));
       } catch (error) {
+        if (error instanceof BodyTooLarge) trace.bytes += error.readBytes;
+        if (error instanceof BodyInterrupted) trace.bytes += error.received.byteLength;
+        if (!response.ok && !timedOut && !callerSignal?.aborted) {
+          throw new AttemptFailure("status", `HTTP ${response.status}`, { status: response.status, retryAfterMs: waitMs });
+        }
         if (error instanceof BodyTooLarge) {
-          trace.bytes += Math.min(error.bytes, maxResponseBytes);
-          if (!response.ok) throw new AttemptFailure("status", `HTTP ${response.status}`, { status: response.status, retryAfterMs: waitMs });
           throw new AttemptFailure("size", `response larger than ${maxResponseBytes} bytes`, { limitBytes: maxResponseBytes });
         }
-        throw interrupted(error, "body");
+        throw interrupted(error);
       }
       trace.bytes += body.byteLength;
       if (!response.ok) {

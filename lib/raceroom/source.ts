@@ -1,0 +1,183 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import { env } from "@/lib/env";
+import { createUpstreamClient, type UpstreamClient } from "@/lib/http/client";
+import { logger } from "@/lib/log";
+import { parseCatalogue, type Catalogue } from "./catalogue";
+import { listingResponseSchema, parseListingPage, type ListingEntry } from "./listing";
+
+/** The upstream returns at most this many entries per request; a shorter page is the last one. */
+export const PAGE_SIZE = 1500;
+/** A board longer than this many pages is cut off there (the upstream would be looping). */
+const MAX_PAGES = 100;
+const EMPTY_RETRY_DELAY_MS = 250;
+
+const log = logger("raceroom.source");
+
+/** A leaderboard: one layout (the upstream's `track`) and one car class. */
+export interface Combination {
+  layoutId: number;
+  classId: number;
+}
+
+export interface BoardEntry extends ListingEntry {
+  /** 1-based and unique on the board. */
+  position: number;
+}
+
+export interface Board extends Combination {
+  entries: BoardEntry[];
+  requests: number;
+  /** Entries that failed validation (logged and left out). */
+  rejected: number;
+  /** The first page came back empty and was asked for again. */
+  retriedEmpty: boolean;
+}
+
+export interface RaceroomClientOptions {
+  baseUrl?: string;
+  concurrency?: number;
+  timeoutMs?: number;
+  retries?: { max: number; baseDelayMs: number; maxDelayMs: number };
+}
+
+/** The HTTP client for game.raceroom.com (or the simulator), with the politeness settings from the environment. */
+export function raceroomClient(options: RaceroomClientOptions = {}): UpstreamClient {
+  const settings = env();
+  const baseUrl = options.baseUrl ?? settings.RACEROOM_BASE_URL;
+  return createUpstreamClient({
+    source: "raceroom",
+    baseUrl,
+    rateLimit: { concurrency: options.concurrency ?? settings.RACEROOM_CONCURRENCY },
+    timeoutMs: options.timeoutMs ?? settings.RACEROOM_TIMEOUT_MS,
+    retries: options.retries ?? { max: 4, baseDelayMs: 500, maxDelayMs: 30_000 },
+    maxResponseBytes: 64 * 1024 * 1024,
+    // Without this header the listing answers with the HTML page instead of JSON.
+    defaultHeaders: { "x-requested-with": "XMLHttpRequest", referer: new URL("/leaderboard/", baseUrl).toString() },
+  });
+}
+
+/** Keeps one worker's requests at least `minIntervalMs` apart (start to start). */
+export function createPacer(minIntervalMs: number): () => Promise<void> {
+  let lastStart = -Infinity;
+  return async () => {
+    const wait = lastStart + minIntervalMs - performance.now();
+    if (wait > 0) await sleep(wait);
+    lastStart = performance.now();
+  };
+}
+
+export interface FetchBoardOptions {
+  /** Ask once more when the first page is empty: set for boards known to have entries (an empty answer may be transient). */
+  retryEmpty?: boolean;
+  pace?: () => Promise<void>;
+  signal?: AbortSignal;
+  pageSize?: number;
+}
+
+/**
+ * The upstream's order is the ranking. One entry per driver and car: a board that shifted between two page
+ * requests can repeat an entry, and its second copy is dropped. Positions are 1..n in that order.
+ */
+function rankEntries(entries: ListingEntry[]): BoardEntry[] {
+  const seen = new Set<string>();
+  const ranked: BoardEntry[] = [];
+  for (const entry of entries) {
+    const key = `${entry.driverId}\u0000${entry.carName}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    ranked.push({ ...entry, position: ranked.length + 1 });
+  }
+  return ranked;
+}
+
+/** Every entry of one board: pages of `PAGE_SIZE` from offset 0 until a short page. */
+export async function fetchBoard(client: UpstreamClient, combination: Combination, options: FetchBoardOptions = {}): Promise<Board> {
+  const pageSize = options.pageSize ?? PAGE_SIZE;
+  const collected: ListingEntry[] = [];
+  let requests = 0;
+  let rejected = 0;
+  let retriedEmpty = false;
+  for (let page = 0; page < MAX_PAGES; page += 1) {
+    const start = page * pageSize;
+    const get = async () => {
+      await options.pace?.();
+      requests += 1;
+      const body = await client.getJson("/leaderboard/listing/0", {
+        query: { track: combination.layoutId, car_class: `class-${combination.classId}`, start, count: pageSize },
+        endpoint: "leaderboard/listing",
+        schema: listingResponseSchema,
+        signal: options.signal,
+      });
+      return parseListingPage(body);
+    };
+    let result = await get();
+    if (page === 0 && result.size === 0 && options.retryEmpty) {
+      retriedEmpty = true;
+      await sleep(EMPTY_RETRY_DELAY_MS, undefined, { signal: options.signal });
+      result = await get();
+    }
+    collected.push(...result.entries);
+    rejected += result.rejected.length;
+    for (const reject of result.rejected) {
+      log.warn({ ...combination, index: reject.index, reason: reject.reason }, "leaderboard entry rejected");
+    }
+    if (result.size < pageSize) break;
+    if (page === MAX_PAGES - 1) log.warn({ ...combination, pages: MAX_PAGES }, "leaderboard cut off at the page limit");
+  }
+  return { ...combination, entries: rankEntries(collected), requests, rejected, retriedEmpty };
+}
+
+export type BoardOutcome = { ok: true; board: Board } | { ok: false; combination: Combination; error: string };
+
+export interface FetchBoardsOptions {
+  concurrency: number;
+  minIntervalMs: number;
+  /** Combinations (as "layoutId:classId") whose boards had entries last time. */
+  populated?: ReadonlySet<string>;
+  signal?: AbortSignal;
+}
+
+export const combinationKey = (c: Combination) => `${c.layoutId}:${c.classId}`;
+
+/**
+ * Fetches many boards with `concurrency` workers, each pacing its own requests. A board that fails (after the
+ * client's retries) is reported as failed; the others are unaffected.
+ */
+export async function fetchBoards(client: UpstreamClient, combinations: readonly Combination[], options: FetchBoardsOptions): Promise<BoardOutcome[]> {
+  const outcomes: BoardOutcome[] = new Array(combinations.length);
+  let next = 0;
+  const worker = async () => {
+    const pace = createPacer(options.minIntervalMs);
+    for (let i = next++; i < combinations.length; i = next++) {
+      const combination = combinations[i]!;
+      options.signal?.throwIfAborted();
+      try {
+        const board = await fetchBoard(client, combination, {
+          pace,
+          signal: options.signal,
+          retryEmpty: options.populated?.has(combinationKey(combination)) ?? false,
+        });
+        outcomes[i] = { ok: true, board };
+      } catch (error) {
+        if (options.signal?.aborted) throw error;
+        const message = error instanceof Error ? error.message : String(error);
+        log.warn({ ...combination, err: message }, "leaderboard fetch failed");
+        outcomes[i] = { ok: false, combination, error: message };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, combinations.length)) }, worker));
+  return outcomes;
+}
+
+/** The catalogue from RACEROOM_CATALOGUE_URL (the shipped copy is in catalogue.ts). */
+export async function fetchCatalogue(url: string = env().RACEROOM_CATALOGUE_URL): Promise<Catalogue> {
+  const client = createUpstreamClient({
+    source: "raceroom",
+    baseUrl: new URL(url).origin,
+    timeoutMs: env().RACEROOM_TIMEOUT_MS,
+    retries: { max: 3, baseDelayMs: 1000, maxDelayMs: 30_000 },
+    maxResponseBytes: 64 * 1024 * 1024,
+  });
+  return parseCatalogue(await client.getJson(url, { endpoint: "r3e-data.json" }));
+}

@@ -4,19 +4,14 @@ import { z } from "zod";
 import { db } from "@/db";
 import { apiCalls } from "@/db/schema";
 
-const cursorSchema = z
-  .string()
-  .transform((text, ctx) => {
-    const decoded = Buffer.from(text, "base64url").toString("utf8");
-    const match = /^(\d{4}-\d{2}-\d{2}T[\d:.]+Z)\|(\d+)$/.exec(decoded);
-    if (!match) {
-      ctx.addIssue({ code: "custom", message: "not a ledger cursor" });
-      return z.NEVER;
-    }
-    return { at: match[1]!, id: Number(match[2]) };
-  });
+const CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)\|(\d+)$/;
 
-/** Filters of the API ledger table; parses URL search params as well as typed input. */
+function decodeCursor(cursor: string): { at: string; id: number } | undefined {
+  const match = CURSOR.exec(Buffer.from(cursor, "base64url").toString("utf8"));
+  return match ? { at: match[1]!, id: Number(match[2]) } : undefined;
+}
+
+/** Filters of the API ledger table: parse URL search params with it before calling listCalls. */
 export const callFilterSchema = z.object({
   source: z.string().min(1).optional(),
   status: z.enum(["ok", "error"]).optional(),
@@ -24,10 +19,13 @@ export const callFilterSchema = z.object({
   since: z.coerce.date().optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   /** `nextCursor` of the previous page. */
-  cursor: cursorSchema.optional(),
+  cursor: z
+    .string()
+    .refine((cursor) => decodeCursor(cursor) !== undefined, "not a ledger cursor")
+    .optional(),
 });
 
-export type CallFilter = z.input<typeof callFilterSchema>;
+export type CallFilter = z.output<typeof callFilterSchema>;
 
 export interface LedgerCall {
   id: number;
@@ -52,7 +50,8 @@ function encodeCursor(call: LedgerCall): string {
 
 /** Ledger rows, newest first, one page at a time (keyset pagination: stable while new calls arrive). */
 export async function listCalls(filter: CallFilter): Promise<{ calls: LedgerCall[]; nextCursor: string | null }> {
-  const { source, status, endpoint, since, limit, cursor } = callFilterSchema.parse(filter);
+  const { source, status, endpoint, since, limit, cursor: token } = callFilterSchema.parse(filter);
+  const cursor = token === undefined ? undefined : decodeCursor(token);
   const conditions: SQL[] = [];
   if (source) conditions.push(eq(apiCalls.source, source));
   if (endpoint) conditions.push(eq(apiCalls.endpoint, endpoint));

@@ -4,6 +4,9 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { env } from "@/lib/env";
+import { simConfig } from "@/sim/config";
+import { startSimulator } from "@/sim/server";
+import { defaultUpstreams } from "@/sim/upstreams";
 import { launch } from "./launch";
 
 /**
@@ -56,19 +59,42 @@ async function demoSecrets(): Promise<DemoSecrets> {
   return secrets;
 }
 
+/** The first RaceRoom refresh, through the same admin API a script would use, unless data exists already. */
+async function firstRefresh(baseUrl: string, token: string): Promise<void> {
+  const status = await fetch(`${baseUrl}/api/v1/raceroom/status`).then((r) => (r.ok ? r.json() : null)).catch(() => null);
+  if (status?.liveGeneration) return;
+  const response = await fetch(`${baseUrl}/api/v1/admin/syncs/raceroom.full-refresh`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}` },
+  });
+  console.log(
+    response.ok
+      ? "pitwall: first RaceRoom refresh started against the simulator (progress on /raceroom and /admin)"
+      : `pitwall: could not start the first RaceRoom refresh (${response.status} ${await response.text()})`,
+  );
+}
+
 buildIfNeeded();
 const secrets = await demoSecrets();
-const port = process.env.PORT ?? "3000";
-const appUrl = `http://localhost:${port}`;
-
-setTimeout(() => {
-  console.log(`\n  Pitwall demo: ${appUrl}\n  Admin login: ${appUrl}/admin  password: ${secrets.adminPassword}\n`);
-}, 3000);
+const config = simConfig();
+const simulator = await startSimulator({ port: config.SIM_PORT, host: config.SIM_HOST, seed: config.SIM_SEED, upstreams: defaultUpstreams(config) });
+console.log(`pitwall: upstream simulators on ${simulator.url}`);
+const adminApiToken = process.env.ADMIN_API_TOKEN ?? secrets.adminApiToken;
 
 process.exit(
   await launch("start", {
-    ADMIN_PASSWORD: process.env.ADMIN_PASSWORD ?? secrets.adminPassword,
-    SESSION_SECRET: process.env.SESSION_SECRET ?? secrets.sessionSecret,
-    ADMIN_API_TOKEN: process.env.ADMIN_API_TOKEN ?? secrets.adminApiToken,
+    env: {
+      ADMIN_PASSWORD: process.env.ADMIN_PASSWORD ?? secrets.adminPassword,
+      SESSION_SECRET: process.env.SESSION_SECRET ?? secrets.sessionSecret,
+      ADMIN_API_TOKEN: adminApiToken,
+      RACEROOM_BASE_URL: `${simulator.url}/raceroom`,
+      RACEROOM_CATALOGUE_URL: `${simulator.url}/raceroom/r3e-data.json`,
+    },
+    onReady: async (baseUrl) => {
+      const port = new URL(baseUrl).port;
+      console.log(`\n  Pitwall demo: http://localhost:${port}\n  Admin: http://localhost:${port}/admin  password: ${secrets.adminPassword}\n`);
+      await firstRefresh(baseUrl, adminApiToken);
+    },
+    onStop: () => simulator.close(),
   }),
 );

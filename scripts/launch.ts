@@ -9,7 +9,14 @@ import { chooseDatabase } from "./database";
  * otherwise the embedded Postgres. One process, so `kill -9` leaves no orphaned web server behind; the
  * embedded Postgres runs detached and is reused by the next start. Migrations run at app boot.
  */
-export async function launch(mode: "dev" | "start", extraEnv: Record<string, string> = {}): Promise<number> {
+export interface LaunchOptions {
+  env?: Record<string, string>;
+  /** Called once the server listens, with its base URL. */
+  onReady?: (baseUrl: string) => void | Promise<void>;
+  onStop?: () => Promise<void>;
+}
+
+export async function launch(mode: "dev" | "start", options: LaunchOptions = {}): Promise<number> {
   const distDir = process.env.PITWALL_DIST_DIR ?? ".next";
   if (mode === "start" && !existsSync(path.join(distDir, "BUILD_ID"))) {
     console.error("pitwall: no production build found: run `npm run build` first (or `npm run demo`).");
@@ -17,7 +24,7 @@ export async function launch(mode: "dev" | "start", extraEnv: Record<string, str
   }
   const choice = await chooseDatabase();
   console.log(`pitwall: database ${choice.description}`);
-  Object.assign(process.env, extraEnv, { DATABASE_URL: choice.url, NEXT_TELEMETRY_DISABLED: "1" });
+  Object.assign(process.env, options.env, { DATABASE_URL: choice.url, NEXT_TELEMETRY_DISABLED: "1" });
   if (mode === "start") Object.assign(process.env, { NODE_ENV: "production" });
 
   const port = Number(process.env.PORT ?? 3000);
@@ -31,6 +38,7 @@ export async function launch(mode: "dev" | "start", extraEnv: Record<string, str
     server.listen(port, hostname, resolve);
   });
   console.log(`pitwall: ready on http://localhost:${port}`);
+  await options.onReady?.(`http://127.0.0.1:${port}`);
 
   return new Promise<number>((resolve) => {
     let stopping = false;
@@ -41,6 +49,7 @@ export async function launch(mode: "dev" | "start", extraEnv: Record<string, str
       server.close();
       server.closeAllConnections();
       await app.close().catch(() => {});
+      await options.onStop?.();
       await choice.embedded?.stop();
       resolve(0);
     };

@@ -4,6 +4,9 @@ import path from "node:path";
 import { chooseDatabase, ensureDatabase } from "../scripts/database";
 import { E2E_ADMIN_API_TOKEN, E2E_ADMIN_PASSWORD, E2E_SESSION_SECRET } from "./env";
 import postgres from "postgres";
+import { startSimulator } from "../sim/server";
+import { defaultUpstreams } from "../sim/upstreams";
+import { simConfig } from "../sim/config";
 
 /**
  * The app under e2e test: the production build on E2E_PORT with a fresh database of its own
@@ -23,6 +26,14 @@ await admin.unsafe(`drop database if exists "${name}" with (force)`);
 await admin.end();
 const databaseUrl = await ensureDatabase(choice.url, name);
 
+// A small simulated RaceRoom world keeps refreshes in e2e tests to a few seconds.
+const simulator = await startSimulator({
+  port: 0,
+  seed: 7,
+  upstreams: defaultUpstreams({ ...simConfig(), SIM_RACEROOM_COMBINATIONS: 120, SIM_RACEROOM_ENTRIES: 6_000, SIM_RACEROOM_DRIVERS: 2_000 }),
+});
+console.log(`e2e: simulators on ${simulator.url}`);
+
 const child = spawn(path.join("node_modules", ".bin", "next"), ["start", "--port", port, "--hostname", "127.0.0.1"], {
   stdio: "inherit",
   env: {
@@ -33,6 +44,9 @@ const child = spawn(path.join("node_modules", ".bin", "next"), ["start", "--port
     ADMIN_API_TOKEN: E2E_ADMIN_API_TOKEN,
     SESSION_SECRET: E2E_SESSION_SECRET,
     NEXT_TELEMETRY_DISABLED: "1",
+    RACEROOM_BASE_URL: `${simulator.url}/raceroom`,
+    RACEROOM_CATALOGUE_URL: `${simulator.url}/raceroom/r3e-data.json`,
+    E2E_SIMULATOR_URL: simulator.url,
   },
 });
 
@@ -40,6 +54,7 @@ const stop = () => child.kill("SIGTERM");
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);
 child.once("exit", async (code) => {
+  await simulator.close();
   await choice.embedded?.stop();
   process.exit(code ?? 0);
 });

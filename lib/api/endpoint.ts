@@ -26,8 +26,10 @@ export interface Endpoint<
   readonly params?: P;
   readonly query?: Q;
   readonly body?: B;
-  /** The JSON the endpoint answers with on success (200). Responses are parsed with it before they leave. */
+  /** The JSON the endpoint answers with on success. Responses are parsed with it before they leave. */
   readonly response: R;
+  /** The success status: 200 unless said otherwise (202 when the work is only queued). */
+  readonly successStatus?: 200 | 201 | 202;
   /** `admin-token`: requires `Authorization: Bearer <ADMIN_API_TOKEN>`; never cached, not CORS-open. */
   readonly auth?: "admin-token";
   /** Default: `no-cache` (clients keep it but revalidate with If-None-Match). */

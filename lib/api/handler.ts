@@ -79,7 +79,7 @@ export function handleEndpoint<P extends ObjectSchema | undefined, Q extends Obj
         headers.ETag = etagOf(body);
         if (etagMatches(request.headers.get("if-none-match"), headers.ETag)) return new Response(null, { status: 304, headers });
       }
-      return new Response(body, { status: 200, headers: { ...headers, "Content-Type": JSON_TYPE } });
+      return new Response(body, { status: endpoint.successStatus ?? 200, headers: { ...headers, "Content-Type": JSON_TYPE } });
     } catch (error) {
       const failure = error instanceof ApiError ? error : new ApiError(500, "internal", "Internal error");
       if (!(error instanceof ApiError)) {

@@ -99,7 +99,7 @@ const sharedResponses: Record<string, ResponseObject> = {
 
 function operation(endpoint: AnyEndpoint, schemas: Schemas): OperationObject {
   const ok: ResponseObject = {
-    description: "Success",
+    description: endpoint.successStatus === 202 ? "Accepted: the work is queued" : "Success",
     headers: {
       ...(endpoint.method === "GET" ? { ETag: header("ETag") } : {}),
       "Cache-Control": header("Cache-Control"),
@@ -107,7 +107,7 @@ function operation(endpoint: AnyEndpoint, schemas: Schemas): OperationObject {
     },
     content: { "application/json": { schema: schemas.convert(endpoint.response, "output") } },
   };
-  const responses: OperationObject["responses"] = { "200": ok };
+  const responses: OperationObject["responses"] = { [String(endpoint.successStatus ?? 200)]: ok };
   if (endpoint.method === "GET") {
     responses["304"] = { description: "Not modified: the ETag sent in If-None-Match is still current", headers: { ETag: header("ETag") } };
   }

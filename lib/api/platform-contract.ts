@@ -40,7 +40,7 @@ export const statusEndpoint = defineEndpoint({
   cache: { maxAge: 5 },
 });
 
-const syncRun = z
+export const syncRun = z
   .object({
     id: z.uuid(),
     kind: z.string().describe("What is synced, e.g. raceroom.leaderboards"),

@@ -1,6 +1,7 @@
 import "server-only";
-import { sql as rawSql } from "@/db";
-import type { syncRuns } from "@/db/schema/platform";
+import { and, desc, eq, sql } from "drizzle-orm";
+import { db, sql as rawSql } from "@/db";
+import { syncRuns } from "@/db/schema/platform";
 import { sections, type SectionSlug } from "@/lib/ui/sections";
 import { sectionFigures } from "./figures";
 
@@ -28,8 +29,8 @@ export interface SectionOverview {
 
 /** What the home page shows per section: real figures, the last successful sync and anything running now. */
 export async function sectionOverviews(): Promise<SectionOverview[]> {
-  const sql = rawSql();
-  const runs = await sql<(SyncSummary & { domain: string; rank: number })[]>`
+  // Drizzle makes the shared postgres.js client return timestamps as text, so they are turned into Dates here.
+  const rows = await rawSql()<(Omit<SyncSummary, "endedAt" | "startedAt"> & { domain: string; endedAt: string | null; startedAt: string | null })[]>`
     select split_part(kind, '.', 1) as domain, kind, status, ended_at as "endedAt", started_at as "startedAt",
            progress_done as "progressDone", progress_total as "progressTotal"
     from (
@@ -38,6 +39,7 @@ export async function sectionOverviews(): Promise<SectionOverview[]> {
       where status in ('succeeded', 'running')
       order by split_part(kind, '.', 1), status = 'running', coalesce(ended_at, started_at) desc
     ) latest`;
+  const runs = rows.map((r) => ({ ...r, endedAt: r.endedAt ? new Date(r.endedAt) : null, startedAt: r.startedAt ? new Date(r.startedAt) : null }));
   return Promise.all(
     sections.map(async (section) => {
       const provider = sectionFigures[section.slug];
@@ -82,18 +84,36 @@ export async function listSyncRuns(
   limit: number,
   after?: { at: number; id: string },
 ): Promise<SyncRunRow[]> {
-  const sql = rawSql();
-  const rows = await sql<(Omit<SyncRunRow, "position"> & { positionAt: string })[]>`
-    select id, kind, trigger, status, progress_done as "progressDone", progress_total as "progressTotal",
-           current_item as "currentItem", fetched, created, updated, unchanged, skipped, failed,
-           queued_at as "queuedAt", started_at as "startedAt", ended_at as "endedAt",
-           floor(extract(epoch from queued_at) * 1000000)::bigint::text as "positionAt"
-    from sync_runs
-    where true
-      ${filter.kind ? sql`and kind = ${filter.kind}` : sql``}
-      ${filter.status ? sql`and status = ${filter.status}` : sql``}
-      ${after ? sql`and (queued_at, id) < ('epoch'::timestamptz + ${after.at}::bigint * interval '1 microsecond', ${after.id}::uuid)` : sql``}
-    order by queued_at desc, id desc
-    limit ${limit}`;
+  const t = syncRuns;
+  const rows = await db()
+    .select({
+      id: t.id,
+      kind: t.kind,
+      trigger: t.trigger,
+      status: t.status,
+      progressDone: t.progressDone,
+      progressTotal: t.progressTotal,
+      currentItem: t.currentItem,
+      fetched: t.fetched,
+      created: t.created,
+      updated: t.updated,
+      unchanged: t.unchanged,
+      skipped: t.skipped,
+      failed: t.failed,
+      queuedAt: t.queuedAt,
+      startedAt: t.startedAt,
+      endedAt: t.endedAt,
+      positionAt: sql<string>`floor(extract(epoch from ${t.queuedAt}) * 1000000)::bigint::text`,
+    })
+    .from(t)
+    .where(
+      and(
+        filter.kind ? eq(t.kind, filter.kind) : undefined,
+        filter.status ? eq(t.status, filter.status) : undefined,
+        after ? sql`(${t.queuedAt}, ${t.id}) < ('epoch'::timestamptz + ${after.at}::bigint * interval '1 microsecond', ${after.id}::uuid)` : undefined,
+      ),
+    )
+    .orderBy(desc(t.queuedAt), desc(t.id))
+    .limit(limit);
   return rows.map(({ positionAt, ...row }) => ({ ...row, position: { at: Number(positionAt), id: row.id } }));
 }

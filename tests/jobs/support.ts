@@ -1,0 +1,42 @@
+import type { Sql } from "@/db";
+import { LocalExecutor, type ExecutorOptions } from "@/inngest/inline/executor";
+import { inngestHandler } from "@/inngest/serve";
+
+/** An executor for the app's functions with test-sized timings. */
+export function testExecutor(options: Partial<ExecutorOptions> = {}): LocalExecutor {
+  return new LocalExecutor({ handler: inngestHandler, pollMs: 200, leaseMs: 5_000, retryBaseMs: 50, workers: 4, ...options });
+}
+
+/** Polls until `check` returns a value other than undefined/false, or fails after `timeoutMs`. */
+export async function waitFor<T>(what: string, check: () => Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+export interface RunRow {
+  id: string;
+  status: string;
+  output: unknown;
+  error: string | null;
+  event: { data: Record<string, unknown> };
+}
+
+export async function runsOf(sql: Sql, functionId: string): Promise<RunRow[]> {
+  return sql<RunRow[]>`select id, status, output, error, event from job_runs where function_id = ${functionId} order by created_at`;
+}
+
+/** Side effects per step name for one run: { "lap-1": { done: 1, enter: 1 }, ... }. */
+export async function effectsOf(sql: Sql, runId: string): Promise<Record<string, Record<string, number>>> {
+  const rows = await sql<{ step: string; phase: string; n: number }[]>`
+    select step, phase, count(*)::int as n from job_test_effects where run_id = ${runId} group by step, phase`;
+  const effects: Record<string, Record<string, number>> = {};
+  for (const row of rows) (effects[row.step] ??= {})[row.phase] = row.n;
+  return effects;
+}
+
+export const finished = (run: RunRow | undefined) => run !== undefined && ["succeeded", "failed", "cancelled"].includes(run.status);

@@ -14,3 +14,14 @@ export function parseLapTime(text: string): number | null {
   const total = Number(hours ?? 0) * 3_600_000 + Number(minutes ?? 0) * 60_000 + Number(seconds ?? 0) * 1000 + millis;
   return Number.isSafeInteger(total) && total > 0 ? total : null;
 }
+
+const pad = (value: number, width: number) => String(value).padStart(width, "0");
+
+/** The upstream's own notation ("1m 23.414s", "1h 2m 05.190s", "59.100s"), for files that promise its shapes. */
+export function formatRaceroomLapTime(ms: number): string {
+  const hours = Math.floor(ms / 3_600_000);
+  const minutes = Math.floor(ms / 60_000) % 60;
+  const seconds = `${pad(Math.floor(ms / 1000) % 60, 2)}.${pad(ms % 1000, 3)}s`;
+  if (hours > 0) return `${hours}h ${minutes}m ${seconds}`;
+  return minutes > 0 ? `${minutes}m ${seconds}` : seconds;
+}

@@ -1,0 +1,423 @@
+import "server-only";
+import { sql as rawSql } from "@/db";
+import type { SectionFigure } from "@/lib/site/figures";
+import { DIFFICULTIES, type Difficulty } from "./listing";
+
+export { searchDrivers, type DriverHit, type DriverSearch, type MatchKind } from "./search";
+export { DIFFICULTIES, type Difficulty } from "./listing";
+
+// Every reader starts from the live pointer inside its own statement, so one answer never mixes generations.
+const LIVE = "(select generation_id from raceroom_live where id = 1)";
+
+export interface BoardRef {
+  layoutId: number;
+  layoutName: string;
+  trackId: number;
+  trackName: string;
+  classId: number;
+  className: string;
+}
+
+// ---- Driver detail ----
+
+export interface DriverResult extends BoardRef {
+  carId: number | null;
+  carName: string;
+  position: number;
+  /** Entries on the board. */
+  total: number;
+  lapTimeMs: number;
+  /** Behind the board's record (0 for the leader). */
+  gapMs: number;
+  recordLapTimeMs: number;
+  /** record / lap time x 100 (100 for the leader). */
+  percentOfRecord: number;
+  difficulty: Difficulty | null;
+  rank: string | null;
+  team: string | null;
+  achievedAt: Date | null;
+}
+
+export interface PersonalBestPoint {
+  lapTimeMs: number;
+  carName: string;
+  position: number;
+  achievedAt: Date | null;
+  /** When Pitwall first saw this time (the refresh that brought it). */
+  recordedAt: Date;
+}
+
+export interface PersonalBestHistory extends BoardRef {
+  /** Oldest first; each faster than the one before. */
+  points: PersonalBestPoint[];
+}
+
+export interface DriverDetail {
+  driver: {
+    id: number;
+    name: string;
+    countryCode: string | null;
+    countryName: string | null;
+    entryCount: number;
+    bestPosition: number | null;
+  };
+  /** Best position first. */
+  results: DriverResult[];
+  personalBests: PersonalBestHistory[];
+  generationId: number | null;
+}
+
+const BOARD_NAMES = `
+  l.id as "layoutId", l.name as "layoutName", t.id as "trackId", t.name as "trackName", c.id as "classId", c.name as "className"`;
+
+/** Everything about one driver in the live generation, with their personal-best history; null when unknown. */
+export async function driverDetail(driverId: number): Promise<DriverDetail | null> {
+  if (!Number.isSafeInteger(driverId) || driverId <= 0) return null;
+  const sql = rawSql();
+  // One repeatable-read snapshot: the results, totals and history all describe the same generation.
+  return sql.begin("isolation level repeatable read read only", async (tx) => {
+    const [driver] = await tx<DriverDetail["driver"][]>`
+      select id::float8 as id, name, country_code as "countryCode", country_name as "countryName", entry_count as "entryCount",
+             best_position as "bestPosition"
+      from raceroom_drivers where id = ${driverId}`;
+    if (!driver) return null;
+    const [live] = await tx<{ id: number }[]>`select generation_id as id from raceroom_live where id = 1`;
+    const generationId = live?.id ?? null;
+    const results =
+      generationId === null
+        ? []
+        : await tx<DriverResult[]>`
+            select ${tx.unsafe(BOARD_NAMES)}, e.car_id as "carId", e.car_name as "carName", e.position, s.entry_count as total,
+                   e.lap_time_ms as "lapTimeMs", e.lap_time_ms - r.lap_time_ms as "gapMs", r.lap_time_ms as "recordLapTimeMs",
+                   round(r.lap_time_ms * 100.0 / e.lap_time_ms, 3)::float8 as "percentOfRecord",
+                   e.difficulty, e.rank, e.team, e.achieved_at as "achievedAt"
+            from raceroom_entries e
+            join raceroom_entries r on r.generation_id = e.generation_id and r.layout_id = e.layout_id and r.class_id = e.class_id and r.position = 1
+            join raceroom_combinations s on s.generation_id = e.generation_id and s.layout_id = e.layout_id and s.class_id = e.class_id
+            join raceroom_layouts l on l.id = e.layout_id
+            join raceroom_tracks t on t.id = l.track_id
+            join raceroom_classes c on c.id = e.class_id
+            where e.generation_id = ${generationId} and e.driver_id = ${driverId}
+            order by e.position, t.name, l.name, c.name`;
+    const history = await tx<(BoardRef & PersonalBestPoint)[]>`
+      select ${tx.unsafe(BOARD_NAMES)}, p.lap_time_ms as "lapTimeMs", p.car_name as "carName", p.position,
+             p.achieved_at as "achievedAt", p.recorded_at as "recordedAt"
+      from raceroom_personal_bests p
+      join raceroom_layouts l on l.id = p.layout_id
+      join raceroom_tracks t on t.id = l.track_id
+      join raceroom_classes c on c.id = p.class_id
+      where p.driver_id = ${driverId}
+      order by t.name, l.name, c.name, p.recorded_at, p.lap_time_ms desc`;
+    const byBoard = new Map<string, PersonalBestHistory>();
+    for (const row of history) {
+      const key = `${row.layoutId}:${row.classId}`;
+      let board = byBoard.get(key);
+      if (!board) {
+        board = { ...pickBoard(row), points: [] };
+        byBoard.set(key, board);
+      }
+      board.points.push({ lapTimeMs: row.lapTimeMs, carName: row.carName, position: row.position, achievedAt: row.achievedAt, recordedAt: row.recordedAt });
+    }
+    return { driver, results, personalBests: [...byBoard.values()], generationId };
+  });
+}
+
+function pickBoard(row: BoardRef): BoardRef {
+  return {
+    layoutId: row.layoutId,
+    layoutName: row.layoutName,
+    trackId: row.trackId,
+    trackName: row.trackName,
+    classId: row.classId,
+    className: row.className,
+  };
+}
+
+// ---- Leaderboard ----
+
+export interface BoardEntryRow {
+  position: number;
+  driverId: number;
+  driverName: string;
+  countryCode: string | null;
+  countryName: string | null;
+  carId: number | null;
+  carName: string;
+  lapTimeMs: number;
+  gapMs: number;
+  percentOfRecord: number;
+  difficulty: Difficulty | null;
+  rank: string | null;
+  team: string | null;
+  achievedAt: Date | null;
+}
+
+export interface LeaderboardOptions {
+  /** 1-based. */
+  page?: number;
+  /** Default 50, at most 500. */
+  pageSize?: number;
+  difficulty?: Difficulty;
+  /** A catalogue car id. */
+  carId?: number;
+  /** Find this driver's best entry on the board (under the filters) and report its page. */
+  highlightDriverId?: number;
+}
+
+export interface Leaderboard extends BoardRef {
+  generationId: number;
+  /** Entries on the whole board. */
+  total: number;
+  /** Entries matching the filters. */
+  filteredTotal: number;
+  page: number;
+  pageSize: number;
+  pageCount: number;
+  recordLapTimeMs: number | null;
+  entries: BoardEntryRow[];
+  /** For the car filter: cars on this board with their entry counts. */
+  cars: { carId: number | null; carName: string; entries: number }[];
+  difficulties: { difficulty: Difficulty; entries: number }[];
+  highlight: { driverId: number; position: number; page: number } | null;
+  fetchedAt: Date | null;
+  /** Why the board is flagged (its last fetch failed or came back empty, older rows shown), or null. */
+  flag: string | null;
+}
+
+/** One page of a board in the live generation; null when the layout or class is unknown or there is no live data. */
+export async function leaderboard(layoutId: number, classId: number, options: LeaderboardOptions = {}): Promise<Leaderboard | null> {
+  const pageSize = Math.min(Math.max(Math.trunc(options.pageSize ?? 50), 1), 500);
+  const difficulty = options.difficulty && DIFFICULTIES.includes(options.difficulty) ? options.difficulty : null;
+  const carId = options.carId ?? null;
+  const highlightId = options.highlightDriverId ?? null;
+  const sql = rawSql();
+  return sql.begin("isolation level repeatable read read only", async (tx) => {
+    const [head] = await tx<(BoardRef & { generationId: number; total: number; fetchedAt: Date | null; flag: string | null })[]>`
+      select ${tx.unsafe(BOARD_NAMES)}, s.generation_id as "generationId", s.entry_count as total, s.fetched_at as "fetchedAt", s.flag
+      from raceroom_layouts l
+      join raceroom_tracks t on t.id = l.track_id
+      join raceroom_classes c on c.id = ${classId}
+      join raceroom_combinations s on s.generation_id = ${tx.unsafe(LIVE)} and s.layout_id = l.id and s.class_id = c.id
+      where l.id = ${layoutId}`;
+    if (!head) return null;
+    const filter = tx`
+      e.generation_id = ${head.generationId} and e.layout_id = ${layoutId} and e.class_id = ${classId}
+      and (${difficulty}::text is null or e.difficulty = ${difficulty}::text)
+      and (${carId}::int is null or e.car_id = ${carId}::int)`;
+    const [counts] = await tx<{ filtered: number; record: number | null }[]>`
+      select count(*)::int as filtered,
+             (select lap_time_ms from raceroom_entries r
+              where r.generation_id = ${head.generationId} and r.layout_id = ${layoutId} and r.class_id = ${classId} and r.position = 1) as record
+      from raceroom_entries e where ${filter}`;
+    const filteredTotal = counts?.filtered ?? 0;
+    const record = counts?.record ?? null;
+    const pageCount = Math.max(1, Math.ceil(filteredTotal / pageSize));
+
+    let highlight: Leaderboard["highlight"] = null;
+    if (highlightId !== null) {
+      const [found] = await tx<{ position: number; before: number }[]>`
+        select h.position, (select count(*)::int from raceroom_entries e where ${filter} and e.position < h.position) as before
+        from raceroom_entries h
+        where h.generation_id = ${head.generationId} and h.layout_id = ${layoutId} and h.class_id = ${classId} and h.driver_id = ${highlightId}
+          and (${difficulty}::text is null or h.difficulty = ${difficulty}::text) and (${carId}::int is null or h.car_id = ${carId}::int)
+        order by h.position limit 1`;
+      if (found) highlight = { driverId: highlightId, position: found.position, page: Math.floor(found.before / pageSize) + 1 };
+    }
+    const page = Math.min(Math.max(Math.trunc(options.page ?? highlight?.page ?? 1), 1), pageCount);
+
+    const entries = await tx<BoardEntryRow[]>`
+      select e.position, e.driver_id::float8 as "driverId", e.driver_name as "driverName", e.country_code as "countryCode",
+             e.country_name as "countryName", e.car_id as "carId", e.car_name as "carName", e.lap_time_ms as "lapTimeMs",
+             e.lap_time_ms - ${record ?? 0}::int as "gapMs", round(${record ?? 0}::int * 100.0 / e.lap_time_ms, 3)::float8 as "percentOfRecord",
+             e.difficulty, e.rank, e.team, e.achieved_at as "achievedAt"
+      from raceroom_entries e where ${filter}
+      order by e.position
+      limit ${pageSize} offset ${(page - 1) * pageSize}`;
+    const cars = await tx<Leaderboard["cars"]>`
+      select car_id as "carId", car_name as "carName", count(*)::int as entries from raceroom_entries
+      where generation_id = ${head.generationId} and layout_id = ${layoutId} and class_id = ${classId}
+      group by car_id, car_name order by entries desc, car_name`;
+    const difficulties = await tx<Leaderboard["difficulties"]>`
+      select difficulty, count(*)::int as entries from raceroom_entries
+      where generation_id = ${head.generationId} and layout_id = ${layoutId} and class_id = ${classId} and difficulty is not null
+      group by difficulty order by entries desc`;
+    return {
+      ...pickBoard(head),
+      generationId: head.generationId,
+      total: head.total,
+      filteredTotal,
+      page,
+      pageSize,
+      pageCount,
+      recordLapTimeMs: record,
+      entries,
+      cars,
+      difficulties,
+      highlight,
+      fetchedAt: head.fetchedAt,
+      flag: head.flag,
+    };
+  });
+}
+
+// ---- Top combinations ----
+
+export interface TopCombination extends BoardRef {
+  entryCount: number;
+  fetchedAt: Date | null;
+  flag: string | null;
+  leader: { driverId: number; name: string; lapTimeMs: number } | null;
+}
+
+export interface TopCombinations {
+  /** Boards with entries matching the filters. */
+  total: number;
+  combinations: TopCombination[];
+}
+
+/** Boards of the live generation with the most entries, optionally for one track and/or one class. */
+export async function topCombinations(options: { trackId?: number; classId?: number; limit?: number; offset?: number } = {}): Promise<TopCombinations> {
+  const limit = Math.min(Math.max(Math.trunc(options.limit ?? 50), 1), 1000);
+  const offset = Math.max(Math.trunc(options.offset ?? 0), 0);
+  const trackId = options.trackId ?? null;
+  const classId = options.classId ?? null;
+  const rows = await rawSql()<(TopCombination & { leaderId: number | null; leaderName: string | null; leaderLap: number | null; total: number })[]>`
+    select ${rawSql().unsafe(BOARD_NAMES)}, s.entry_count as "entryCount", s.fetched_at as "fetchedAt", s.flag,
+           r.driver_id::float8 as "leaderId", r.driver_name as "leaderName", r.lap_time_ms as "leaderLap", count(*) over ()::int as total
+    from raceroom_combinations s
+    join raceroom_layouts l on l.id = s.layout_id
+    join raceroom_tracks t on t.id = l.track_id
+    join raceroom_classes c on c.id = s.class_id
+    left join raceroom_entries r on r.generation_id = s.generation_id and r.layout_id = s.layout_id and r.class_id = s.class_id and r.position = 1
+    where s.generation_id = ${rawSql().unsafe(LIVE)} and s.entry_count > 0
+      and (${trackId}::int is null or l.track_id = ${trackId}::int) and (${classId}::int is null or s.class_id = ${classId}::int)
+    order by s.entry_count desc, t.name, l.name, c.name
+    limit ${limit} offset ${offset}`;
+  return {
+    total: rows[0]?.total ?? 0,
+    combinations: rows.map(({ leaderId, leaderName, leaderLap, total, ...row }) => {
+      void total;
+      return {
+        ...row,
+        leader: leaderId !== null && leaderName !== null && leaderLap !== null ? { driverId: leaderId, name: leaderName, lapTimeMs: leaderLap } : null,
+      };
+    }),
+  };
+}
+
+/** Tracks and classes that have boards with entries, for the filters of the combinations page. */
+export async function combinationFilters(): Promise<{ tracks: { id: number; name: string }[]; classes: { id: number; name: string }[] }> {
+  const sql = rawSql();
+  const [tracks, classes] = await Promise.all([
+    sql<{ id: number; name: string }[]>`
+      select distinct t.id, t.name from raceroom_combinations s join raceroom_layouts l on l.id = s.layout_id join raceroom_tracks t on t.id = l.track_id
+      where s.generation_id = ${sql.unsafe(LIVE)} and s.entry_count > 0 order by t.name`,
+    sql<{ id: number; name: string }[]>`
+      select distinct c.id, c.name from raceroom_combinations s join raceroom_classes c on c.id = s.class_id
+      where s.generation_id = ${sql.unsafe(LIVE)} and s.entry_count > 0 order by c.name`,
+  ]);
+  return { tracks, classes };
+}
+
+// ---- Movers ----
+
+export interface Mover extends BoardRef {
+  driverId: number;
+  driverName: string;
+  countryCode: string | null;
+  carName: string;
+  previousPosition: number;
+  position: number;
+  /** Places gained. */
+  climb: number;
+  previousLapTimeMs: number;
+  lapTimeMs: number;
+}
+
+/** The biggest climbs between the live generation and the one before it (empty after the first refresh). */
+export async function movers(options: { limit?: number } = {}): Promise<{ generationId: number | null; previousGenerationId: number | null; movers: Mover[] }> {
+  const limit = Math.min(Math.max(Math.trunc(options.limit ?? 20), 1), 500);
+  const sql = rawSql();
+  const rows = await sql<(Mover & { generationId: number; previousGenerationId: number })[]>`
+    select m.generation_id as "generationId", m.previous_generation_id as "previousGenerationId", ${sql.unsafe(BOARD_NAMES)},
+           m.driver_id::float8 as "driverId", d.name as "driverName", d.country_code as "countryCode", m.car_name as "carName",
+           m.previous_position as "previousPosition", m.position, m.previous_position - m.position as climb,
+           m.previous_lap_time_ms as "previousLapTimeMs", m.lap_time_ms as "lapTimeMs"
+    from raceroom_movers m
+    join raceroom_drivers d on d.id = m.driver_id
+    join raceroom_layouts l on l.id = m.layout_id
+    join raceroom_tracks t on t.id = l.track_id
+    join raceroom_classes c on c.id = m.class_id
+    where m.generation_id = ${sql.unsafe(LIVE)}
+    order by m.rank
+    limit ${limit}`;
+  const [live] = await sql<{ id: number }[]>`select generation_id as id from raceroom_live where id = 1`;
+  return {
+    generationId: live?.id ?? null,
+    previousGenerationId: rows[0]?.previousGenerationId ?? null,
+    movers: rows.map(({ generationId, previousGenerationId, ...mover }) => {
+      void generationId;
+      void previousGenerationId;
+      return mover;
+    }),
+  };
+}
+
+// ---- Refresh status ----
+
+export interface RefreshStatus {
+  live: {
+    generationId: number;
+    startedAt: Date;
+    promotedAt: Date;
+    entries: number;
+    drivers: number;
+    combinations: number;
+    combinationsWithEntries: number;
+    flagged: number;
+    promotionMs: number | null;
+  } | null;
+  /** A full refresh that is being built (or was interrupted and will resume). */
+  running: {
+    generationId: number;
+    startedAt: Date;
+    combinationsDone: number;
+    combinationsTotal: number;
+    entries: number;
+    syncRunId: string | null;
+  } | null;
+  /** The most recent incremental refetch of a live board. */
+  lastIncrementalAt: Date | null;
+}
+
+export async function refreshStatus(): Promise<RefreshStatus> {
+  const sql = rawSql();
+  const [live] = await sql<NonNullable<RefreshStatus["live"]>[]>`
+    select g.id as "generationId", g.started_at as "startedAt", g.promoted_at as "promotedAt", g.entry_count as entries,
+           g.driver_count as drivers, g.combinations_total as combinations, g.combinations_with_entries as "combinationsWithEntries",
+           g.flagged_count as flagged, g.promotion_ms as "promotionMs"
+    from raceroom_generations g where g.id = ${sql.unsafe(LIVE)}`;
+  const [running] = await sql<NonNullable<RefreshStatus["running"]>[]>`
+    select g.id as "generationId", g.started_at as "startedAt", g.combinations_total as "combinationsTotal", g.sync_run_id as "syncRunId",
+           count(s.layout_id)::int as "combinationsDone", coalesce(sum(s.entry_count), 0)::int as entries
+    from raceroom_generations g left join raceroom_combinations s on s.generation_id = g.id
+    where g.status = 'pending'
+    group by g.id order by g.id desc limit 1`;
+  const [incremental] = await sql<{ at: Date | null }[]>`
+    select max(s.fetched_at) as at from raceroom_combinations s
+    where s.generation_id = ${sql.unsafe(LIVE)} and s.fetched_at > (select promoted_at from raceroom_live where id = 1)`;
+  return { live: live ?? null, running: running ?? null, lastIncrementalAt: incremental?.at ?? null };
+}
+
+/** The home page's RaceRoom figures: entries, drivers and boards with entries in the live generation. */
+export async function raceroomFigures(): Promise<SectionFigure[]> {
+  const [row] = await rawSql()<{ entries: number; drivers: number; boards: number }[]>`
+    select coalesce(max(entry_count), 0)::int as entries, coalesce(max(driver_count), 0)::int as drivers,
+           coalesce(max(combinations_with_entries), 0)::int as boards
+    from raceroom_generations where id = ${rawSql().unsafe(LIVE)}`;
+  return [
+    { label: "Leaderboard entries", value: row?.entries ?? 0 },
+    { label: "Drivers", value: row?.drivers ?? 0 },
+    { label: "Leaderboards with entries", value: row?.boards ?? 0 },
+  ];
+}

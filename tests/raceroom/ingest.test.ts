@@ -1,0 +1,195 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  beginFullRefresh,
+  nextCombinations,
+  promoteGeneration,
+  replaceCombination,
+  staleCombinations,
+  storeBatch,
+} from "@/lib/raceroom/ingest";
+import { partitionGenerations } from "@/lib/raceroom/partitions";
+import { driverDetail, leaderboard, movers, refreshStatus, topCombinations } from "@/lib/raceroom/queries";
+import { useTestDatabase } from "../support/database";
+import { board, failed, MONZA_GTR1, MONZA_GTR3, refreshWith, RRR_GP_GTR3, useSmallCatalogue } from "./support";
+
+const ELODIE = { driverId: 1001, name: "Élodie Brünnhilde", country: "fr" };
+const MAX_A = { driverId: 1002, name: "Max Mustermann" };
+const MAX_B = { driverId: 1003, name: "Max Mustermann" };
+const JAN = { driverId: 1004, name: "Jan de Vries" };
+
+describe("RaceRoom generations", () => {
+  const database = useTestDatabase();
+  let first = 0;
+  let second = 0;
+
+  beforeAll(async () => {
+    await useSmallCatalogue();
+  });
+
+  it("stores a first full refresh and serves it", async () => {
+    first = await refreshWith([
+      board(MONZA_GTR3, [
+        { ...ELODIE, lapMs: 106_802 },
+        { ...MAX_A, lapMs: 107_010, car: "Ford Mustang GT3", difficulty: "Amateur" },
+        { ...MAX_B, lapMs: 107_500 },
+        { ...JAN, lapMs: 109_000 },
+      ]),
+      board(RRR_GP_GTR3, [
+        { ...JAN, lapMs: 90_000 },
+        { ...ELODIE, lapMs: 91_000 },
+      ]),
+    ]);
+
+    const status = await refreshStatus();
+    expect(status.running).toBeNull();
+    expect(status.live).toMatchObject({ generationId: first, entries: 6, drivers: 4, combinations: 6, combinationsWithEntries: 2, flagged: 0 });
+
+    const monza = await leaderboard(MONZA_GTR3.layoutId, MONZA_GTR3.classId);
+    expect(monza).toMatchObject({ trackName: "Monza Circuit", layoutName: "Grand Prix", className: "GTR 3", total: 4, filteredTotal: 4, recordLapTimeMs: 106_802 });
+    expect(monza!.entries.map((e) => [e.position, e.driverId, e.gapMs])).toEqual([
+      [1, 1001, 0],
+      [2, 1002, 208],
+      [3, 1003, 698],
+      [4, 1004, 2198],
+    ]);
+    expect(monza!.entries[1]).toMatchObject({ carName: "Ford Mustang GT3", carId: 1782, difficulty: "Amateur" });
+    expect(monza!.entries[0]!.percentOfRecord).toBe(100);
+
+    const elodie = await driverDetail(ELODIE.driverId);
+    expect(elodie!.driver).toMatchObject({ name: "Élodie Brünnhilde", countryCode: "fr", entryCount: 2, bestPosition: 1 });
+    expect(elodie!.results.map((r) => [r.trackName, r.className, r.position, r.total, r.gapMs])).toEqual([
+      ["Monza Circuit", "GTR 3", 1, 4, 0],
+      ["RaceRoom Raceway", "GTR 3", 2, 2, 1000],
+    ]);
+    expect(elodie!.results[1]!.percentOfRecord).toBeCloseTo((90_000 / 91_000) * 100, 2);
+    expect(elodie!.personalBests).toHaveLength(2);
+
+    const top = await topCombinations();
+    expect(top.total).toBe(2);
+    expect(top.combinations[0]).toMatchObject({ layoutId: 1671, classId: 1703, entryCount: 4, leader: { driverId: 1001, lapTimeMs: 106_802 } });
+    expect((await topCombinations({ trackId: 262 })).combinations.map((c) => c.layoutId)).toEqual([263]);
+    expect((await movers()).movers).toEqual([]);
+  });
+
+  it("keeps a failed board's rows, flags it, records personal bests and movers, and drops the old generation", async () => {
+    second = await refreshWith([
+      board(MONZA_GTR3, [
+        { ...JAN, lapMs: 106_000 },
+        { ...ELODIE, lapMs: 106_802 },
+        { ...MAX_A, lapMs: 107_010, car: "Ford Mustang GT3" },
+        { ...MAX_B, lapMs: 107_500 },
+      ]),
+      failed(RRR_GP_GTR3, "HTTP 503 after 5 attempts"),
+      board(MONZA_GTR1, [{ ...MAX_B, lapMs: 104_000, car: "Saleen S7R" }]),
+    ]);
+    expect(second).toBeGreaterThan(first);
+    expect(await partitionGenerations(database.sql)).toEqual([second]);
+
+    const kept = await leaderboard(RRR_GP_GTR3.layoutId, RRR_GP_GTR3.classId);
+    expect(kept!.generationId).toBe(second);
+    expect(kept!.entries.map((e) => e.driverId)).toEqual([1004, 1001]);
+    expect(kept!.flag).toMatch(/fetch failed: HTTP 503/);
+    expect((await refreshStatus()).live).toMatchObject({ generationId: second, entries: 7, flagged: 1, combinationsWithEntries: 3 });
+
+    const climbs = await movers();
+    expect(climbs.previousGenerationId).toBe(first);
+    expect(climbs.movers).toHaveLength(1);
+    expect(climbs.movers[0]).toMatchObject({ driverId: 1004, previousPosition: 4, position: 1, climb: 3, previousLapTimeMs: 109_000, lapTimeMs: 106_000 });
+
+    const jan = await driverDetail(JAN.driverId);
+    const monzaHistory = jan!.personalBests.find((h) => h.layoutId === 1671 && h.classId === 1703);
+    expect(monzaHistory!.points.map((p) => p.lapTimeMs)).toEqual([109_000, 106_000]);
+    // Unchanged times add no point.
+    const elodie = await driverDetail(ELODIE.driverId);
+    expect(elodie!.personalBests.every((h) => h.points.length === 1)).toBe(true);
+  });
+
+  it("keeps the previous rows of a board that comes back empty", async () => {
+    await refreshWith([board(MONZA_GTR3, [{ ...JAN, lapMs: 106_000 }]), board(RRR_GP_GTR3, [{ ...JAN, lapMs: 90_000 }])]);
+    const gtr1 = await leaderboard(MONZA_GTR1.layoutId, MONZA_GTR1.classId);
+    expect(gtr1!.entries.map((e) => e.driverId)).toEqual([1003]);
+    expect(gtr1!.flag).toMatch(/empty answer/);
+  });
+
+  it("leaves the live generation untouched when a refresh is interrupted, and resumes it", async () => {
+    const before = await leaderboard(MONZA_GTR3.layoutId, MONZA_GTR3.classId);
+    const started = await beginFullRefresh();
+    expect(started.resumed).toBe(false);
+    const batch = [board(MONZA_GTR3, [{ ...MAX_A, lapMs: 100_000 }, { ...JAN, lapMs: 106_000 }])];
+    expect((await storeBatch(started.generationId, batch)).combinations).toBe(1);
+    // The process dies here. Readers still see the live generation.
+    expect(await leaderboard(MONZA_GTR3.layoutId, MONZA_GTR3.classId)).toEqual(before);
+    expect((await refreshStatus()).running).toMatchObject({ generationId: started.generationId, combinationsDone: 1, combinationsTotal: 6, entries: 2 });
+
+    const resumed = await beginFullRefresh();
+    expect(resumed).toMatchObject({ generationId: started.generationId, resumed: true, combinationsDone: 1 });
+    // A batch replayed after the crash changes nothing.
+    expect((await storeBatch(started.generationId, batch)).combinations).toBe(0);
+    const rest = await nextCombinations(started.generationId, 100);
+    expect(rest).toHaveLength(5);
+    await expect(promoteGeneration(started.generationId)).rejects.toThrow(/not complete/);
+    await storeBatch(started.generationId, rest.map((c) => board(c, [])));
+    await promoteGeneration(started.generationId);
+    const after = await leaderboard(MONZA_GTR3.layoutId, MONZA_GTR3.classId);
+    expect(after!.entries.map((e) => [e.driverId, e.lapTimeMs])).toEqual([
+      [1002, 100_000],
+      [1004, 106_000],
+    ]);
+    expect((await refreshStatus()).running).toBeNull();
+  });
+
+  it("replaces one board of the live generation atomically (incremental refresh)", async () => {
+    const live = (await refreshStatus()).live!;
+    const replaced = await replaceCombination(board(MONZA_GTR3, [{ ...ELODIE, lapMs: 99_000 }, { ...MAX_A, lapMs: 100_000 }]));
+    expect(replaced).toEqual({ status: "replaced", entries: 2 });
+    const monza = await leaderboard(MONZA_GTR3.layoutId, MONZA_GTR3.classId);
+    expect(monza!.generationId).toBe(live.generationId);
+    expect(monza!.entries.map((e) => e.driverId)).toEqual([1001, 1002]);
+    // Jan left this board: his aggregates follow.
+    const jan = await driverDetail(JAN.driverId);
+    expect(jan!.driver.entryCount).toBe(jan!.results.length);
+    expect(jan!.results.map((r) => r.layoutId)).not.toContain(1671);
+    const elodie = await driverDetail(ELODIE.driverId);
+    expect(elodie!.personalBests.find((h) => h.layoutId === 1671 && h.classId === 1703)!.points.map((p) => p.lapTimeMs)).toEqual([106_802, 99_000]);
+
+    expect(await replaceCombination(failed(MONZA_GTR3, "timed out"))).toEqual({ status: "kept", entries: 2 });
+    const flagged = await leaderboard(MONZA_GTR3.layoutId, MONZA_GTR3.classId);
+    expect(flagged!.entries.map((e) => e.driverId)).toEqual([1001, 1002]);
+    expect(flagged!.flag).toMatch(/timed out/);
+
+    // Nothing is older than a day yet; everything is older than a second from now on.
+    expect(await staleCombinations(24, 10)).toEqual([]);
+    const stale = await staleCombinations(-1, 10);
+    expect(stale).toHaveLength(6);
+    expect(stale[0]).toEqual(MONZA_GTR3);
+  });
+
+  it("filters a board by difficulty and car and finds a driver's page", async () => {
+    const entries = Array.from({ length: 120 }, (_, i) => ({
+      driverId: 2000 + i,
+      name: `Driver ${i}`,
+      lapMs: 100_000 + i * 10,
+      car: i % 2 === 0 ? "BMW Z4 GT3" : "Ford Mustang GT3",
+      difficulty: (i % 3 === 0 ? "Novice" : "Get Real") as "Novice" | "Get Real",
+    }));
+    await replaceCombination(board(RRR_GP_GTR3, entries));
+    const page = await leaderboard(RRR_GP_GTR3.layoutId, RRR_GP_GTR3.classId, { pageSize: 25, highlightDriverId: 2100 });
+    expect(page).toMatchObject({ total: 120, filteredTotal: 120, pageCount: 5, page: 5, highlight: { driverId: 2100, position: 101, page: 5 } });
+    expect(page!.entries[0]!.position).toBe(101);
+    expect(page!.cars).toEqual([
+      { carId: 1738, carName: "BMW Z4 GT3", entries: 60 },
+      { carId: 1782, carName: "Ford Mustang GT3", entries: 60 },
+    ]);
+    expect(page!.difficulties).toEqual([
+      { difficulty: "Get Real", entries: 80 },
+      { difficulty: "Novice", entries: 40 },
+    ]);
+
+    const fords = await leaderboard(RRR_GP_GTR3.layoutId, RRR_GP_GTR3.classId, { carId: 1782, difficulty: "Get Real", pageSize: 10, page: 2 });
+    expect(fords!.filteredTotal).toBe(40);
+    expect(fords!.entries.every((e) => e.carName === "Ford Mustang GT3" && e.difficulty === "Get Real")).toBe(true);
+    // Ford entries are the odd ranks, Get Real those not divisible by 3: the 11th is driver 31, in 32nd place.
+    expect(fords!.entries[0]!.position).toBe(32);
+    expect(await leaderboard(999_999, 1703)).toBeNull();
+  });
+});

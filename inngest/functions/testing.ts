@@ -1,6 +1,6 @@
 import { setTimeout as delay } from "node:timers/promises";
 import { and, count, eq } from "drizzle-orm";
-import { eventType, NonRetriableError } from "inngest";
+import { eventType, NonRetriableError, RetryAfterError } from "inngest";
 import { z } from "zod";
 import { db } from "@/db";
 import { jobTestEffects } from "@/db/schema";
@@ -42,15 +42,21 @@ export const selftest = inngest.createFunction(
 );
 
 export const workoutRequested = eventType("platform/test.workout", {
-  schema: z.object({ laps: z.number().int().min(1).max(100), blackFlag: z.enum(["catch", "throw"]) }),
+  schema: z.object({
+    laps: z.number().int().min(1).max(100),
+    blackFlag: z.enum(["catch", "throw"]),
+    /** A sync run to fail with the run: proves failures reach sync_runs through inngest/function.failed. */
+    syncRunId: z.uuid().optional(),
+  }),
 });
 export const pitStopRequested = eventType("platform/test.pit-stop", {
   schema: z.object({ parentRunId: z.string(), stop: z.number().int() }),
 });
 
 /**
- * Every step kind in one run: a loop of steps, a fan-out with step.sendEvent, a sleep, a step that fails twice
- * then succeeds, and a step that throws NonRetriableError (caught by the function, or left to fail the run).
+ * Every step kind in one run: a loop of steps, parallel steps, a fan-out with step.sendEvent, a sleep, a step
+ * that fails twice then succeeds, one that asks for a later retry (RetryAfterError), and one that throws
+ * NonRetriableError (caught by the function, or left to fail the run).
  */
 export const workout = inngest.createFunction(
   { id: "platform-test-workout", name: "Test: workout", retries: 3, triggers: [workoutRequested] },
@@ -58,6 +64,14 @@ export const workout = inngest.createFunction(
     for (let lap = 1; lap <= event.data.laps; lap++) {
       await step.run(`lap-${lap}`, () => recordEffect(runId, `lap-${lap}`));
     }
+    const tyres = await Promise.all(
+      ["front", "rear"].map((axle) =>
+        step.run(`tyres-${axle}`, async () => {
+          await recordEffect(runId, `tyres-${axle}`);
+          return axle;
+        }),
+      ),
+    );
     await step.sendEvent(
       "fan-out",
       [1, 2, 3].map((stop) => pitStopRequested.create({ parentRunId: runId, stop })),
@@ -69,6 +83,10 @@ export const workout = inngest.createFunction(
       await recordEffect(runId, "flaky");
       return attempt;
     });
+    await step.run("radio-check", async () => {
+      await recordEffect(runId, "radio-check", "enter");
+      if (attempt === 0) throw new RetryAfterError("Radio silence, call again in a second", 1000);
+    });
     let blackFlag: string | null = null;
     try {
       await step.run("black-flag", async () => {
@@ -79,7 +97,7 @@ export const workout = inngest.createFunction(
       if (event.data.blackFlag === "throw") throw error;
       blackFlag = error instanceof Error ? error.message : String(error);
     }
-    return { laps: event.data.laps, flakyAttempt: flaky, blackFlag };
+    return { laps: event.data.laps, tyres, flakyAttempt: flaky, blackFlag };
   },
 );
 

@@ -168,8 +168,8 @@ export class LocalExecutor {
   /** Turns pending events into runs of the functions they trigger, and applies cancelOn matches. */
   private async dispatchEvents(): Promise<number> {
     return sql().begin(async (tx) => {
-      const events = await tx<{ id: string; name: string; payload: Record<string, unknown>; receivedAt: Date }[]>`
-        select id, name, payload, received_at as "receivedAt" from job_events where processed_at is null
+      const events = await tx<{ id: string; name: string; payload: Record<string, unknown> }[]>`
+        select id, name, payload from job_events where processed_at is null
         order by received_at limit 100 for update skip locked`;
       for (const event of events) {
         for (const fn of this.functions) {
@@ -179,7 +179,7 @@ export class LocalExecutor {
           if (cancels.length === 0) continue;
           const live = await tx<{ id: string; event: Record<string, unknown> }[]>`
             select id, event from job_runs where function_id = ${fn.id} and status in ('queued', 'running')
-              and created_at <= ${event.receivedAt.toISOString()}::timestamptz`;
+              and created_at <= (select received_at from job_events where id = ${event.id})`;
           const matched = live.filter((run) => cancels.some((c) => !c.condition || c.condition({ event: run.event, async: event.payload })));
           await requestRunCancellation(tx, matched.map((run) => run.id));
         }

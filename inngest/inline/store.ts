@@ -35,7 +35,7 @@ export class LeaseLostError extends Error {
 export type Queryable = Sql | TransactionSql;
 
 const db = (): Sql => sql();
-// jsonb and timestamp parameters go as text with a cast: postgres.js cannot always infer them in prepared statements.
+// jsonb and timestamp parameters go as text with a cast: the shared client leaves those types to Drizzle.
 const json = (value: unknown): string => JSON.stringify(value);
 const iso = (date: Date | null | undefined): string | null => date?.toISOString() ?? null;
 
@@ -127,14 +127,15 @@ export async function loadRunState(run: ClaimedRun): Promise<RunState> {
     update job_steps set status = 'completed', data = 'null'::jsonb, ended_at = wake_at,
       position = (select count(*) from job_steps s where s.run_id = ${run.id} and s.position is not null)
     where run_id = ${run.id} and status = 'sleeping' and wake_at <= now()`;
-  const rows = await db()<{ stepId: string; status: JobStepStatus; data: unknown; error: unknown; wakeAt: Date | null }[]>`
-    select step_id as "stepId", status, data, error, wake_at as "wakeAt" from job_steps
+  // Timestamps as epoch milliseconds: the shared client leaves timestamp parsing to Drizzle and returns text.
+  const rows = await db()<{ stepId: string; status: JobStepStatus; data: unknown; error: unknown; wakeAtMs: number | null }[]>`
+    select step_id as "stepId", status, data, error, (extract(epoch from wake_at) * 1000)::float8 as "wakeAtMs" from job_steps
     where run_id = ${run.id} order by position nulls last, started_at`;
   const state: RunState = { steps: {}, stack: [], sleeping: new Map() };
   for (const row of rows) {
     if (row.status === "completed") state.steps[row.stepId] = { data: row.data };
     else if (row.status === "failed") state.steps[row.stepId] = { error: row.error };
-    else if (row.status === "sleeping" && row.wakeAt) state.sleeping.set(row.stepId, row.wakeAt);
+    else if (row.status === "sleeping" && row.wakeAtMs) state.sleeping.set(row.stepId, new Date(row.wakeAtMs));
     if (row.status === "completed" || row.status === "failed") state.stack.push(row.stepId);
   }
   return state;

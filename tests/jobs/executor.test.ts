@@ -25,13 +25,21 @@ describe("local executor", () => {
       return finished(row) ? row : undefined;
     });
     expect(run.status).toBe("succeeded");
-    expect(run.output).toEqual({ laps: 5, flakyAttempt: 2, blackFlag: "Black flag: disqualified" });
-    // The sleep held the run back for its second.
-    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    expect(run.output).toEqual({ laps: 5, tyres: ["front", "rear"], flakyAttempt: 2, blackFlag: "Black flag: disqualified" });
+    // The sleep held the run back for its second, and so did the retry the RetryAfterError asked for.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(2000);
 
     const effects = await effectsOf(database.sql, run.id);
     for (let lap = 1; lap <= 5; lap++) expect(effects[`lap-${lap}`]).toEqual({ done: 1 });
+    expect(effects["tyres-front"]).toEqual({ done: 1 });
+    expect(effects["tyres-rear"]).toEqual({ done: 1 });
     expect(effects.flaky).toEqual({ enter: 3, done: 1 });
+    expect(effects["radio-check"]).toEqual({ enter: 2 });
+    const [radio] = await database.sql<{ gapMs: number }[]>`
+      select (extract(epoch from max(at) - min(at)) * 1000)::float8 as "gapMs"
+      from job_test_effects where run_id = ${run.id} and step = 'radio-check'`;
+    // Backoff in this executor starts at 50 ms; the second call waited for the requested second instead.
+    expect(radio?.gapMs).toBeGreaterThanOrEqual(900);
     expect(effects["black-flag"]).toEqual({ enter: 1 });
 
     // The fan-out started one run per event, each of which ran its step once.

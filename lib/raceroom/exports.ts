@@ -1,5 +1,6 @@
 import "server-only";
 import { sql as rawSql } from "@/db";
+import { isoTime } from "./iso";
 import { formatRaceroomLapTime } from "./laptime";
 
 // The three files the original cache generator wrote, same shapes, so that existing front ends keep working.
@@ -22,23 +23,22 @@ export interface StatusExport {
 export async function statusExport(): Promise<StatusExport> {
   const sql = rawSql();
   const [row] = await sql<
-    { running: boolean; runningStart: Date | null; liveStart: Date | null; promotedAt: Date | null; boards: number | null; drivers: number | null; entries: number | null; promotionMs: number | null }[]
+    { running: boolean; started: string | null; promotedAt: string | null; boards: number | null; drivers: number | null; entries: number | null; promotionMs: number | null }[]
   >`
     select exists (select 1 from raceroom_generations where status = 'pending') as running,
-           (select max(started_at) from raceroom_generations where status = 'pending') as "runningStart",
-           g.started_at as "liveStart", g.promoted_at as "promotedAt", g.combinations_with_entries as boards, g.driver_count as drivers,
+           ${sql.unsafe(isoTime("coalesce((select max(started_at) from raceroom_generations where status = 'pending'), g.started_at)"))} as started,
+           ${sql.unsafe(isoTime("g.promoted_at"))} as "promotedAt", g.combinations_with_entries as boards, g.driver_count as drivers,
            g.entry_count as entries, g.promotion_ms as "promotionMs"
     from (select 1) one
     left join raceroom_generations g on g.id = (select generation_id from raceroom_live where id = 1)`;
-  const iso = (date: Date | null | undefined) => (date ? date.toISOString() : ZERO_TIME);
   return {
     fetch_in_progress: row?.running ?? false,
-    last_scrape_start: iso(row?.runningStart ?? row?.liveStart),
-    last_scrape_end: iso(row?.promotedAt),
+    last_scrape_start: row?.started ?? ZERO_TIME,
+    last_scrape_end: row?.promotedAt ?? ZERO_TIME,
     track_count: row?.boards ?? 0,
     total_drivers: row?.drivers ?? 0,
     total_entries: row?.entries ?? 0,
-    last_index_update: iso(row?.promotedAt),
+    last_index_update: row?.promotedAt ?? ZERO_TIME,
     index_build_time_ms: row?.promotionMs ?? 0,
   };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { sql as rawSql } from "@/db";
 import type { SectionFigure } from "@/lib/site/figures";
+import { isoTime } from "./iso";
 import { DIFFICULTIES, type Difficulty } from "./listing";
 
 export { searchDrivers, type DriverHit, type DriverSearch, type MatchKind } from "./search";
@@ -35,16 +36,16 @@ export interface DriverResult extends BoardRef {
   difficulty: Difficulty | null;
   rank: string | null;
   team: string | null;
-  achievedAt: Date | null;
+  achievedAt: string | null;
 }
 
 export interface PersonalBestPoint {
   lapTimeMs: number;
   carName: string;
   position: number;
-  achievedAt: Date | null;
+  achievedAt: string | null;
   /** When Pitwall first saw this time (the refresh that brought it). */
-  recordedAt: Date;
+  recordedAt: string;
 }
 
 export interface PersonalBestHistory extends BoardRef {
@@ -90,7 +91,7 @@ export async function driverDetail(driverId: number): Promise<DriverDetail | nul
             select ${tx.unsafe(BOARD_NAMES)}, e.car_id as "carId", e.car_name as "carName", e.position, s.entry_count as total,
                    e.lap_time_ms as "lapTimeMs", e.lap_time_ms - r.lap_time_ms as "gapMs", r.lap_time_ms as "recordLapTimeMs",
                    round(r.lap_time_ms * 100.0 / e.lap_time_ms, 3)::float8 as "percentOfRecord",
-                   e.difficulty, e.rank, e.team, e.achieved_at as "achievedAt"
+                   e.difficulty, e.rank, e.team, ${tx.unsafe(isoTime("e.achieved_at"))} as "achievedAt"
             from raceroom_entries e
             join raceroom_entries r on r.generation_id = e.generation_id and r.layout_id = e.layout_id and r.class_id = e.class_id and r.position = 1
             join raceroom_combinations s on s.generation_id = e.generation_id and s.layout_id = e.layout_id and s.class_id = e.class_id
@@ -101,7 +102,7 @@ export async function driverDetail(driverId: number): Promise<DriverDetail | nul
             order by e.position, t.name, l.name, c.name`;
     const history = await tx<(BoardRef & PersonalBestPoint)[]>`
       select ${tx.unsafe(BOARD_NAMES)}, p.lap_time_ms as "lapTimeMs", p.car_name as "carName", p.position,
-             p.achieved_at as "achievedAt", p.recorded_at as "recordedAt"
+             ${tx.unsafe(isoTime("p.achieved_at"))} as "achievedAt", ${tx.unsafe(isoTime("p.recorded_at"))} as "recordedAt"
       from raceroom_personal_bests p
       join raceroom_layouts l on l.id = p.layout_id
       join raceroom_tracks t on t.id = l.track_id
@@ -149,7 +150,7 @@ export interface BoardEntryRow {
   difficulty: Difficulty | null;
   rank: string | null;
   team: string | null;
-  achievedAt: Date | null;
+  achievedAt: string | null;
 }
 
 export interface LeaderboardOptions {
@@ -179,7 +180,7 @@ export interface Leaderboard extends BoardRef {
   cars: { carId: number | null; carName: string; entries: number }[];
   difficulties: { difficulty: Difficulty; entries: number }[];
   highlight: { driverId: number; position: number; page: number } | null;
-  fetchedAt: Date | null;
+  fetchedAt: string | null;
   /** Why the board is flagged (its last fetch failed or came back empty, older rows shown), or null. */
   flag: string | null;
 }
@@ -192,8 +193,8 @@ export async function leaderboard(layoutId: number, classId: number, options: Le
   const highlightId = options.highlightDriverId ?? null;
   const sql = rawSql();
   return sql.begin("isolation level repeatable read read only", async (tx) => {
-    const [head] = await tx<(BoardRef & { generationId: number; total: number; fetchedAt: Date | null; flag: string | null })[]>`
-      select ${tx.unsafe(BOARD_NAMES)}, s.generation_id as "generationId", s.entry_count as total, s.fetched_at as "fetchedAt", s.flag
+    const [head] = await tx<(BoardRef & { generationId: number; total: number; fetchedAt: string | null; flag: string | null })[]>`
+      select ${tx.unsafe(BOARD_NAMES)}, s.generation_id as "generationId", s.entry_count as total, ${tx.unsafe(isoTime("s.fetched_at"))} as "fetchedAt", s.flag
       from raceroom_layouts l
       join raceroom_tracks t on t.id = l.track_id
       join raceroom_classes c on c.id = ${classId}
@@ -229,7 +230,7 @@ export async function leaderboard(layoutId: number, classId: number, options: Le
       select e.position, e.driver_id::float8 as "driverId", e.driver_name as "driverName", e.country_code as "countryCode",
              e.country_name as "countryName", e.car_id as "carId", e.car_name as "carName", e.lap_time_ms as "lapTimeMs",
              e.lap_time_ms - ${record ?? 0}::int as "gapMs", round(${record ?? 0}::int * 100.0 / e.lap_time_ms, 3)::float8 as "percentOfRecord",
-             e.difficulty, e.rank, e.team, e.achieved_at as "achievedAt"
+             e.difficulty, e.rank, e.team, ${tx.unsafe(isoTime("e.achieved_at"))} as "achievedAt"
       from raceroom_entries e where ${filter}
       order by e.position
       limit ${pageSize} offset ${(page - 1) * pageSize}`;
@@ -264,7 +265,7 @@ export async function leaderboard(layoutId: number, classId: number, options: Le
 
 export interface TopCombination extends BoardRef {
   entryCount: number;
-  fetchedAt: Date | null;
+  fetchedAt: string | null;
   flag: string | null;
   leader: { driverId: number; name: string; lapTimeMs: number } | null;
 }
@@ -282,7 +283,7 @@ export async function topCombinations(options: { trackId?: number; classId?: num
   const trackId = options.trackId ?? null;
   const classId = options.classId ?? null;
   const rows = await rawSql()<(TopCombination & { leaderId: number | null; leaderName: string | null; leaderLap: number | null; total: number })[]>`
-    select ${rawSql().unsafe(BOARD_NAMES)}, s.entry_count as "entryCount", s.fetched_at as "fetchedAt", s.flag,
+    select ${rawSql().unsafe(BOARD_NAMES)}, s.entry_count as "entryCount", ${rawSql().unsafe(isoTime("s.fetched_at"))} as "fetchedAt", s.flag,
            r.driver_id::float8 as "leaderId", r.driver_name as "leaderName", r.lap_time_ms as "leaderLap", count(*) over ()::int as total
     from raceroom_combinations s
     join raceroom_layouts l on l.id = s.layout_id
@@ -368,8 +369,8 @@ export async function movers(options: { limit?: number } = {}): Promise<{ genera
 export interface RefreshStatus {
   live: {
     generationId: number;
-    startedAt: Date;
-    promotedAt: Date;
+    startedAt: string;
+    promotedAt: string;
     entries: number;
     drivers: number;
     combinations: number;
@@ -380,31 +381,32 @@ export interface RefreshStatus {
   /** A full refresh that is being built (or was interrupted and will resume). */
   running: {
     generationId: number;
-    startedAt: Date;
+    startedAt: string;
     combinationsDone: number;
     combinationsTotal: number;
     entries: number;
     syncRunId: string | null;
   } | null;
   /** The most recent incremental refetch of a live board. */
-  lastIncrementalAt: Date | null;
+  lastIncrementalAt: string | null;
 }
 
 export async function refreshStatus(): Promise<RefreshStatus> {
   const sql = rawSql();
   const [live] = await sql<NonNullable<RefreshStatus["live"]>[]>`
-    select g.id as "generationId", g.started_at as "startedAt", g.promoted_at as "promotedAt", g.entry_count as entries,
+    select g.id as "generationId", ${sql.unsafe(isoTime("g.started_at"))} as "startedAt", ${sql.unsafe(isoTime("g.promoted_at"))} as "promotedAt",
+           g.entry_count as entries,
            g.driver_count as drivers, g.combinations_total as combinations, g.combinations_with_entries as "combinationsWithEntries",
            g.flagged_count as flagged, g.promotion_ms as "promotionMs"
     from raceroom_generations g where g.id = ${sql.unsafe(LIVE)}`;
   const [running] = await sql<NonNullable<RefreshStatus["running"]>[]>`
-    select g.id as "generationId", g.started_at as "startedAt", g.combinations_total as "combinationsTotal", g.sync_run_id as "syncRunId",
+    select g.id as "generationId", ${sql.unsafe(isoTime("g.started_at"))} as "startedAt", g.combinations_total as "combinationsTotal", g.sync_run_id as "syncRunId",
            count(s.layout_id)::int as "combinationsDone", coalesce(sum(s.entry_count), 0)::int as entries
     from raceroom_generations g left join raceroom_combinations s on s.generation_id = g.id
     where g.status = 'pending'
     group by g.id order by g.id desc limit 1`;
-  const [incremental] = await sql<{ at: Date | null }[]>`
-    select max(s.fetched_at) as at from raceroom_combinations s
+  const [incremental] = await sql<{ at: string | null }[]>`
+    select ${sql.unsafe(isoTime("max(s.fetched_at)"))} as at from raceroom_combinations s
     where s.generation_id = ${sql.unsafe(LIVE)} and s.fetched_at > (select promoted_at from raceroom_live where id = 1)`;
   return { live: live ?? null, running: running ?? null, lastIncrementalAt: incremental?.at ?? null };
 }

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { simConfig } from "./config";
 import { startSimulator } from "./server";
 import { defaultUpstreams } from "./upstreams";
@@ -17,6 +18,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(error instanceof z.ZodError ? z.prettifyError(error) : error instanceof Error ? error.message : error);
   process.exit(1);
 });

@@ -30,38 +30,41 @@ export function initialSizes(
     .sort((a, b) => (appeal[b] ?? 0) - (appeal[a] ?? 0) || a - b);
   if (rest <= 0 || others.length === 0) return sizes;
 
+  // Sizes top * (rank + 1)^-alpha * e^(-TAIL_CUT * rank / populated); alpha is fitted so they add up to
+  // `rest` (the sum falls as alpha grows). The cut-off leaves a long tail of boards with a driver or two.
   let populated = Math.max(1, Math.min(others.length, Math.round(others.length * POPULATED_SHARE)));
-  const top = Math.min(drivers, Math.max(Math.round(rest * TOP_BOARD_SHARE), Math.ceil(rest / populated)));
-  if (top * populated < rest) populated = Math.min(others.length, Math.ceil(rest / top));
-  if (top * populated < rest) {
-    throw new SimControlError(`${entries} entries do not fit in ${count} combinations with ${drivers} drivers (one entry per driver per board)`);
-  }
-
-  // Sizes top * (rank + 1)^-alpha * e^(-TAIL_CUT * rank / populated); find alpha so they add up to `rest`
-  // (the sum falls as alpha grows). The cut-off leaves a long tail of boards with a driver or two.
-  const shape = (rank: number, alpha: number) => top * (rank + 1) ** -alpha * Math.exp((-TAIL_CUT * rank) / populated);
-  const total = (alpha: number) => {
+  const shape = (rank: number, alpha: number, top: number) => top * (rank + 1) ** -alpha * Math.exp((-TAIL_CUT * rank) / populated);
+  const total = (alpha: number, top: number) => {
     let sum = 0;
-    for (let rank = 0; rank < populated; rank += 1) sum += shape(rank, alpha);
+    for (let rank = 0; rank < populated; rank += 1) sum += shape(rank, alpha, top);
     return sum;
   };
+  // With alpha = 0 the sum is largest: make sure that holds `rest`, with more boards or a bigger top board.
+  let top = Math.min(drivers, Math.max(Math.round(rest * TOP_BOARD_SHARE), Math.ceil(rest / total(0, 1))));
+  while (total(0, top) < rest && populated < others.length) {
+    populated = Math.min(others.length, Math.ceil(populated * 1.25));
+    top = Math.min(drivers, Math.max(Math.round(rest * TOP_BOARD_SHARE), Math.ceil(rest / total(0, 1))));
+  }
+  if (total(0, top) < rest) {
+    throw new SimControlError(`${entries} entries do not fit in ${count} combinations with ${drivers} drivers (one entry per driver per board)`);
+  }
   let low = 0;
   let high = 8;
   for (let step = 0; step < 60; step += 1) {
     const mid = (low + high) / 2;
-    if (total(mid) > rest) low = mid;
+    if (total(mid, top) > rest) low = mid;
     else high = mid;
   }
   const alpha = (low + high) / 2;
 
   // Largest remainder rounding, so the total is exact.
-  const exact = Array.from({ length: populated }, (_, rank) => shape(rank, alpha));
+  const exact = Array.from({ length: populated }, (_, rank) => shape(rank, alpha, top));
   const floors = exact.map(Math.floor);
   let missing = rest - floors.reduce((sum, size) => sum + size, 0);
   const byRemainder = exact.map((size, rank) => [size - Math.floor(size), rank] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
   for (const [, rank] of byRemainder) {
     if (missing <= 0) break;
-    if ((floors[rank] ?? 0) < top) {
+    if ((floors[rank] ?? 0) < drivers) {
       floors[rank] = (floors[rank] ?? 0) + 1;
       missing -= 1;
     }

@@ -1,3 +1,4 @@
+import { spawn, type ChildProcess } from "node:child_process";
 import type { Sql } from "@/db";
 import { LocalExecutor, type ExecutorOptions } from "@/inngest/inline/executor";
 import { inngestHandler } from "@/inngest/serve";
@@ -40,3 +41,31 @@ export async function effectsOf(sql: Sql, runId: string): Promise<Record<string,
 }
 
 export const finished = (run: RunRow | undefined) => run !== undefined && ["succeeded", "failed", "cancelled"].includes(run.status);
+
+export interface ExecutorProcess {
+  child: ChildProcess;
+  /** Resolves once the child printed that its executor is taking work. */
+  ready: Promise<void>;
+  exited: Promise<number | null>;
+}
+
+/** A standalone executor in its own process (tsx inngest/inline/main.ts) against `databaseUrl`. */
+export function spawnExecutor(databaseUrl: string, args: string[] = []): ExecutorProcess {
+  const child = spawn(process.execPath, ["--import", "tsx", "inngest/inline/main.ts", ...args], {
+    cwd: process.cwd(),
+    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: "error", NODE_ENV: "test" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const ready = new Promise<void>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes("executor ready")) resolve();
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    void exited.then((code) => reject(new Error(`executor exited (${code}) before it was ready:\n${output}`)));
+  });
+  return { child, ready, exited };
+}

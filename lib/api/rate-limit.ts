@@ -23,8 +23,10 @@ export interface RateLimitDecision {
   retryAfterSeconds?: number;
 }
 
-const buckets = new Map<string, Bucket>();
-let lastSweep = 0;
+// One store per process: every route handler is bundled on its own, but they all share globalThis.
+const g = globalThis as unknown as { __pitwallRateLimits?: { buckets: Map<string, Bucket>; lastSweep: number } };
+const store = (g.__pitwallRateLimits ??= { buckets: new Map(), lastSweep: 0 });
+const { buckets } = store;
 
 /** Who a request counts against: the first X-Forwarded-For address (set by the proxy in front), else X-Real-IP. */
 export function clientOf(request: Request): string {
@@ -34,8 +36,8 @@ export function clientOf(request: Request): string {
 
 // A bucket idle for a whole window is full again, the same as no bucket: forget it so memory stays bounded.
 function sweep(now: number): void {
-  if (now - lastSweep < WINDOW_MS) return;
-  lastSweep = now;
+  if (now - store.lastSweep < WINDOW_MS) return;
+  store.lastSweep = now;
   for (const [client, bucket] of buckets) if (now - bucket.at >= WINDOW_MS) buckets.delete(client);
 }
 

@@ -16,7 +16,10 @@ export function SiteHeader() {
         <div className="order-last -mx-1 w-full min-w-0 sm:order-none sm:mx-0 sm:w-auto sm:flex-1">
           <NavLinks links={links} />
         </div>
-        <div className="ml-auto sm:ml-0">
+        <div className="ml-auto flex items-center gap-3 sm:ml-0">
+          <Link href="/docs/api" className="text-sm font-medium text-muted hover:text-fg">
+            API
+          </Link>
           <ThemeToggle />
         </div>
       </nav>

@@ -7,6 +7,7 @@ import { defineEndpoint, handleEndpoint, paginated, paginationQuery, type RouteH
 import { openApiDocument } from "@/lib/api/openapi";
 import type { ParameterObject } from "@/lib/api/openapi-types";
 import { apiEndpoints, apiTags } from "@/lib/api/registry";
+import { apiReference } from "@/lib/api/reference";
 import { parameterType, schemaText } from "@/lib/api/schema-text";
 import { GET } from "@/app/api/v1/openapi.json/route";
 import { apiRequest, DocumentChecker, ORIGIN } from "./support";
@@ -213,5 +214,41 @@ describe("schema text for the docs", () => {
     const [limit, cursor] = document.paths["/api/v1/syncs"]!.get!.parameters!;
     expect(parameterType(limit!.schema, schemas)).toBe("integer, 1 to 500, default 50");
     expect(parameterType(cursor!.schema, schemas)).toBe("string, at most 1000 characters");
+  });
+});
+
+describe("API reference for /docs/api", () => {
+  it("groups operations by tag with their parameters, response and a curl command", () => {
+    const groups = apiReference(openApiDocument({ serverUrl: ORIGIN }), ORIGIN);
+    expect(groups.map((g) => g.tag)).toEqual(apiTags.map((t) => t.name).filter((tag) => apiEndpoints.some((e) => e.tags[0] === tag)));
+    const platform = groups.find((g) => g.tag === "Platform")!;
+    expect(platform.operations.map((op) => op.id)).toEqual(["platform.status", "platform.syncs", "platform.openapi"]);
+    const syncs = platform.operations.find((op) => op.id === "platform.syncs")!;
+    expect(syncs).toMatchObject({ method: "GET", path: "/api/v1/syncs", adminOnly: false, requestBody: null });
+    expect(syncs.parameters[0]).toEqual({ name: "limit", in: "query", type: "integer, 1 to 500, default 50", required: false, description: "Items per page, 1 to 500" });
+    expect(syncs.response).toMatch(/^\{\n  data: SyncRun\[\];/);
+    expect(syncs.otherResponses.map((r) => r.status)).toEqual(["304", "400", "429", "500"]);
+    expect(syncs.curl).toBe(`curl -s '${ORIGIN}/api/v1/syncs'`);
+  });
+
+  it("fills path parameters, the admin token and a sample body into the curl command", () => {
+    const examples = defineEndpoint({
+      ...adminEndpoint,
+      id: "test.start.example",
+      params: z.object({ kind: z.string().meta({ examples: ["raceroom.leaderboards"] }) }),
+    });
+    const document = openApiDocument({ serverUrl: ORIGIN, endpoints: [lapsEndpoint, examples], tags: testTags });
+    const [laps, start] = apiReference(document, ORIGIN)[0]!.operations;
+    expect(laps!.curl).toBe(`curl -s '${ORIGIN}/api/v1/test/drivers/1/laps'`);
+    expect(start!.adminOnly).toBe(true);
+    expect(start!.curl).toBe(
+      [
+        `curl -s -X POST '${ORIGIN}/api/v1/test/syncs/raceroom.leaderboards'`,
+        `-H "Authorization: Bearer $ADMIN_API_TOKEN"`,
+        `-H 'Content-Type: application/json'`,
+        `-d '{"full":false}'`,
+      ].join(" \\\n  "),
+    );
+    expect(start!.requestBody).toContain("full?: boolean; // Refetch everything");
   });
 });

@@ -177,9 +177,10 @@ export class LocalExecutor {
           if (triggered) await createRun(tx, fn, event.payload);
           const cancels = fn.cancelOn.filter((c) => c.event === event.name);
           if (cancels.length === 0) continue;
+          // As on Inngest, a cancel event stops runs whose triggering event came before it.
           const live = await tx<{ id: string; event: Record<string, unknown> }[]>`
             select id, event from job_runs where function_id = ${fn.id} and status in ('queued', 'running')
-              and created_at <= (select received_at from job_events where id = ${event.id})`;
+              and (event ->> 'ts')::float8 <= ${Number(event.payload.ts)}`;
           const matched = live.filter((run) => cancels.some((c) => !c.condition || c.condition({ event: run.event, async: event.payload })));
           await requestRunCancellation(tx, matched.map((run) => run.id));
         }

@@ -18,6 +18,20 @@ export const syncKinds: readonly SyncKind[] = [
     event: "platform/selftest.requested",
     domain: "platform",
   },
+  {
+    kind: "raceroom.full-refresh",
+    label: "RaceRoom full refresh",
+    description: "Fetches every leaderboard (layout x class) into a new generation and makes it live in one step. Nightly.",
+    event: "raceroom/full-refresh.requested",
+    domain: "raceroom",
+  },
+  {
+    kind: "raceroom.incremental-refresh",
+    label: "RaceRoom incremental refresh",
+    description: "Refetches leaderboards older than a day (and those whose last fetch failed), most popular first. Hourly.",
+    event: "raceroom/incremental-refresh.requested",
+    domain: "raceroom",
+  },
 ];
 
 export function findSyncKind(kind: string): SyncKind | undefined {

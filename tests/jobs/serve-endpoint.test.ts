@@ -17,6 +17,11 @@ function post(headers: Record<string, string> = {}) {
   return POST(new Request(URL_, { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json", ...headers } }), undefined);
 }
 
+// NODE_ENV is typed read-only; the endpoint reads it at request time, so tests switch it per case.
+function setEnv(name: string, value: string) {
+  (process.env as Record<string, string>)[name] = value;
+}
+
 describe("/api/inngest", () => {
   const database = useTestDatabase();
   const saved = { NODE_ENV: process.env.NODE_ENV, INNGEST_DEV: process.env.INNGEST_DEV };
@@ -27,7 +32,7 @@ describe("/api/inngest", () => {
   });
 
   it("rejects unsigned, wrongly signed and expired requests with 401 in production", async () => {
-    process.env.NODE_ENV = "production";
+    setEnv("NODE_ENV", "production");
     const key = await loadSigningKey();
     const stranger = `signkey-prod-${"0".repeat(64)}`;
     expect((await post()).status).toBe(401);
@@ -62,7 +67,7 @@ describe("/api/inngest", () => {
   });
 
   it("refuses the SDK's dev mode (unsigned requests) on a production server", async () => {
-    process.env.NODE_ENV = "production";
+    setEnv("NODE_ENV", "production");
     process.env.INNGEST_DEV = "1";
     const response = await post();
     expect(response.status).toBe(403);

@@ -1,12 +1,10 @@
-import { countNames, type SyncCounts } from "@/lib/jobs/progress";
+import type { SyncCounts } from "@/lib/jobs/progress";
 import type { SyncRun } from "@/lib/jobs/runs";
+
+// Types and pure helpers only: client components import this file, so it must not pull in the database.
 
 export type RunStatus = SyncRun["status"];
 export type RunTrigger = SyncRun["trigger"];
-
-export const runStatuses = ["queued", "running", "succeeded", "failed", "cancelled"] as const satisfies readonly RunStatus[];
-export const runTriggers = ["admin", "api", "cron", "demo", "event"] as const satisfies readonly RunTrigger[];
-export { countNames };
 export type RunCounts = SyncCounts;
 
 /** A sync run as the dashboard shows it: plain JSON, so it can cross to client components and polls. */
@@ -18,30 +16,13 @@ export interface RunView {
   progressDone: number;
   progressTotal: number | null;
   currentItem: string | null;
+  /** In the order of `countNames` (lib/jobs/progress.ts). */
   counts: RunCounts;
   queuedAt: string;
   startedAt: string | null;
   endedAt: string | null;
   error: string | null;
   cancelRequested: boolean;
-}
-
-export function toRunView(row: SyncRun): RunView {
-  return {
-    id: row.id,
-    kind: row.kind,
-    trigger: row.trigger,
-    status: row.status,
-    progressDone: row.progressDone,
-    progressTotal: row.progressTotal,
-    currentItem: row.currentItem,
-    counts: Object.fromEntries(countNames.map((name) => [name, row[name]])) as RunCounts,
-    queuedAt: row.queuedAt.toISOString(),
-    startedAt: row.startedAt?.toISOString() ?? null,
-    endedAt: row.endedAt?.toISOString() ?? null,
-    error: row.error,
-    cancelRequested: row.cancelRequested,
-  };
 }
 
 export function isActive(status: RunStatus): boolean {

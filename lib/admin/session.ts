@@ -31,8 +31,9 @@ export function verifySession(token: string | undefined, key: Buffer, now: Date 
   const parts = token.split(".");
   if (parts.length !== 5 || parts[0] !== VERSION) return null;
   const body = parts.slice(0, 4).join(".");
-  const given = Buffer.from(parts[4] ?? "", "base64url");
-  const expected = Buffer.from(mac(key, body), "base64url");
+  // Compared as text: decoding first would accept other spellings of the same bytes (base64's spare bits).
+  const given = Buffer.from(parts[4] ?? "", "utf8");
+  const expected = Buffer.from(mac(key, body), "utf8");
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
   const issued = Number(parts[1]);
   const expires = Number(parts[2]);

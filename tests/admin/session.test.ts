@@ -28,8 +28,10 @@ describe("admin session cookie", () => {
 
   it("refuses a tampered signature, a truncated token and junk", () => {
     const token = signSession(key, t0);
-    const last = token.at(-1) === "A" ? "B" : "A";
-    expect(verifySession(token.slice(0, -1) + last, key, t0)).toBeNull();
+    // Every other spelling of the last character, including those that decode to the same bytes.
+    for (const other of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".replace(token.at(-1)!, "")) {
+      expect(verifySession(token.slice(0, -1) + other, key, t0)).toBeNull();
+    }
     expect(verifySession(token.split(".").slice(0, 4).join("."), key, t0)).toBeNull();
     expect(verifySession("v1.a.b.c.d", key, t0)).toBeNull();
     expect(verifySession("", key, t0)).toBeNull();

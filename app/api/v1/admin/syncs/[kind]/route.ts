@@ -1,0 +1,14 @@
+import { ApiError, handleEndpoint } from "@/lib/api";
+import { apiBaseUrl } from "@/lib/api/base-url";
+import { triggerSyncEndpoint } from "@/lib/admin/api-contract";
+import { findSyncKind, syncKinds } from "@/lib/jobs/kinds";
+import { triggerSync } from "@/lib/jobs/trigger";
+
+export const POST = handleEndpoint(triggerSyncEndpoint, async ({ params: { kind }, request }) => {
+  if (!findSyncKind(kind)) {
+    throw new ApiError(404, "not_found", `No sync kind "${kind}". Known kinds: ${syncKinds.map((k) => k.kind).join(", ")}.`);
+  }
+  const { syncRunId } = await triggerSync({ kind, trigger: "api" });
+  const base = apiBaseUrl(request.headers, new URL(request.url).origin);
+  return { syncRunId, kind, statusUrl: `${base}/api/v1/admin/sync-runs/${syncRunId}` };
+});

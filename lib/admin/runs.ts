@@ -1,0 +1,76 @@
+import "server-only";
+import { z } from "zod";
+import { syncRuns } from "@/db/schema";
+import { findSyncKind, syncKinds } from "@/lib/jobs/kinds";
+import { getRun, listRuns, type RunStep } from "@/lib/jobs/queries";
+import { requireAdmin } from "./auth";
+import { toRunView } from "./run-rows";
+import type { RunView } from "./run-view";
+
+export const runStatuses = syncRuns.status.enumValues;
+export const runTriggers = syncRuns.trigger.enumValues;
+
+const PAGE_SIZE = 50;
+
+const one = (value: unknown) => (Array.isArray(value) ? value[0] : value) || undefined;
+
+/** The history page's query string; an unusable value is dropped rather than failing the page. */
+const runsSearch = z.object({
+  kind: z.preprocess(one, z.string().max(100).optional().catch(undefined)),
+  status: z.preprocess(one, z.enum(runStatuses).optional().catch(undefined)),
+  trigger: z.preprocess(one, z.enum(runTriggers).optional().catch(undefined)),
+  cursor: z.preprocess(one, z.string().max(300).optional().catch(undefined)),
+});
+
+export type RunsSearch = z.output<typeof runsSearch>;
+
+export interface RunHistoryView {
+  search: RunsSearch;
+  runs: (RunView & { label: string })[];
+  nextCursor: string | null;
+  kinds: { kind: string; label: string }[];
+}
+
+const labelOf = (kind: string) => findSyncKind(kind)?.label ?? kind;
+
+/** A page of run history with the filters applied, for a logged-in admin only. */
+export async function runHistory(query: Record<string, string | string[] | undefined>): Promise<RunHistoryView> {
+  await requireAdmin("/admin/runs");
+  const search = runsSearch.parse(query);
+  const { runs, nextCursor } = await listRuns({ ...search, limit: PAGE_SIZE });
+  return {
+    search,
+    runs: runs.map((run) => ({ ...toRunView(run), label: labelOf(run.kind) })),
+    nextCursor,
+    kinds: syncKinds.map(({ kind, label }) => ({ kind, label })),
+  };
+}
+
+export interface StepView extends Omit<RunStep, "startedAt" | "endedAt"> {
+  startedAt: string;
+  endedAt: string | null;
+}
+
+export interface RunDetailView {
+  run: RunView;
+  label: string;
+  description: string | null;
+  inngestRunId: string | null;
+  details: Record<string, unknown> | null;
+  steps: StepView[];
+}
+
+/** One run with its executor steps, or null when there is no such run. For a logged-in admin only. */
+export async function runDetail(id: string): Promise<RunDetailView | null> {
+  await requireAdmin(`/admin/runs/${encodeURIComponent(id)}`);
+  const run = await getRun(id);
+  if (!run) return null;
+  return {
+    run: toRunView(run),
+    label: labelOf(run.kind),
+    description: findSyncKind(run.kind)?.description ?? null,
+    inngestRunId: run.inngestRunId,
+    details: run.details,
+    steps: run.steps.map((step) => ({ ...step, startedAt: step.startedAt.toISOString(), endedAt: step.endedAt?.toISOString() ?? null })),
+  };
+}

@@ -19,6 +19,7 @@ export interface ReferenceOperation {
   adminOnly: boolean;
   parameters: ReferenceParameter[];
   requestBody: string | null;
+  successStatus: string;
   response: string;
   otherResponses: { status: string; description: string }[];
   curl: string;
@@ -89,7 +90,8 @@ export function apiReference(document: OpenApiDocument, baseUrl: string): Refere
   const components = document.components.schemas;
   const operations = Object.entries(document.paths).flatMap(([path, methods]) =>
     Object.entries(methods).map(([method, op]): { tag: string | undefined; operation: ReferenceOperation } => {
-      const ok = resolveResponse(document, op.responses["200"] ?? { description: "" });
+      const success = Object.keys(op.responses).find((status) => status.startsWith("2")) ?? "200";
+      const ok = resolveResponse(document, op.responses[success] ?? { description: "" });
       const operation: ReferenceOperation = {
         id: op.operationId,
         method: method.toUpperCase(),
@@ -104,10 +106,11 @@ export function apiReference(document: OpenApiDocument, baseUrl: string): Refere
           required: p.required,
           description: p.description ?? null,
         })),
+        successStatus: success,
         requestBody: op.requestBody ? schemaText(op.requestBody.content["application/json"].schema, components) : null,
         response: ok?.content ? schemaText(ok.content["application/json"].schema, components) : "(no body)",
         otherResponses: Object.entries(op.responses)
-          .filter(([status]) => status !== "200")
+          .filter(([status]) => status !== success)
           .map(([status, response]) => ({ status, description: resolveResponse(document, response)?.description ?? "" })),
         curl: curlOf(baseUrl, method.toUpperCase(), path, op, components),
       };

@@ -41,6 +41,7 @@ const startEndpoint = defineEndpoint({
   body: z.object({ full: z.boolean(), note: z.string().max(20).optional() }),
   response: z.object({ kind: z.string(), full: z.boolean() }),
   auth: "admin-token",
+  successStatus: 202,
 });
 
 const start = handleEndpoint(startEndpoint, ({ params, body }) => ({ kind: params.kind, full: body.full }));
@@ -104,7 +105,7 @@ describe("validation", () => {
       { path: "body.note", message: "must be at most 20 characters long" },
     ]);
     const ok = await post(JSON.stringify({ full: true }), auth);
-    expect(ok.status).toBe(200);
+    expect(ok.status).toBe(202);
     expect(await ok.json()).toEqual({ kind: "raceroom.leaderboards", full: true });
   });
 });
@@ -242,7 +243,7 @@ describe("admin token", () => {
     expect((await post(body)).status).toBe(401);
     expect((await post(body, { authorization: "Bearer the-wrong-admin-token" })).status).toBe(401);
     expect((await post(body, { authorization: "Basic the-right-admin-token" })).status).toBe(401);
-    expect((await post(body, { authorization: "Bearer the-right-admin-token" })).status).toBe(200);
+    expect((await post(body, { authorization: "Bearer the-right-admin-token" })).status).toBe(202);
   });
 
   it("checks the token before the input, so strangers learn nothing about it", async () => {

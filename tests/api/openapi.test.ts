@@ -50,6 +50,7 @@ const adminEndpoint = defineEndpoint({
   body: z.object({ full: z.boolean().default(false).describe("Refetch everything") }),
   response: z.object({ runId: z.uuid() }),
   auth: "admin-token",
+  successStatus: 202,
   errors: [409],
 });
 
@@ -88,7 +89,7 @@ describe("OpenAPI document", () => {
 
     const start = withAll.paths["/api/v1/test/syncs/{kind}"]!.post!;
     expect(start.security).toEqual([{ adminToken: [] }]);
-    expect(Object.keys(start.responses)).toEqual(["200", "400", "401", "404", "409", "429", "500"]);
+    expect(Object.keys(start.responses)).toEqual(["202", "400", "401", "404", "409", "429", "500"]);
     expect(start.requestBody?.content["application/json"].schema).toMatchObject({ properties: { full: { type: "boolean", default: false } } });
     expect(withAll.components.securitySchemes.adminToken).toMatchObject({ type: "http", scheme: "bearer" });
   });
@@ -224,7 +225,7 @@ describe("API reference for /docs/api", () => {
     const platform = groups.find((g) => g.tag === "Platform")!;
     expect(platform.operations.map((op) => op.id)).toEqual(["platform.status", "platform.syncs", "platform.openapi"]);
     const syncs = platform.operations.find((op) => op.id === "platform.syncs")!;
-    expect(syncs).toMatchObject({ method: "GET", path: "/api/v1/syncs", adminOnly: false, requestBody: null });
+    expect(syncs).toMatchObject({ method: "GET", path: "/api/v1/syncs", adminOnly: false, requestBody: null, successStatus: "200" });
     expect(syncs.parameters[0]).toEqual({ name: "limit", in: "query", type: "integer, 1 to 500, default 50", required: false, description: "Items per page, 1 to 500" });
     expect(syncs.response).toMatch(/^\{\n  data: SyncRun\[\];/);
     expect(syncs.otherResponses.map((r) => r.status)).toEqual(["304", "400", "429", "500"]);
@@ -240,7 +241,8 @@ describe("API reference for /docs/api", () => {
     const document = openApiDocument({ serverUrl: ORIGIN, endpoints: [lapsEndpoint, examples], tags: testTags });
     const [laps, start] = apiReference(document, ORIGIN)[0]!.operations;
     expect(laps!.curl).toBe(`curl -s '${ORIGIN}/api/v1/test/drivers/1/laps'`);
-    expect(start!.adminOnly).toBe(true);
+    expect(start).toMatchObject({ adminOnly: true, successStatus: "202", response: "{\n  runId: string<uuid>;\n}" });
+    expect(start!.otherResponses.map((r) => r.status)).toEqual(["400", "401", "404", "409", "429", "500"]);
     expect(start!.curl).toBe(
       [
         `curl -s -X POST '${ORIGIN}/api/v1/test/syncs/raceroom.leaderboards'`,

@@ -119,7 +119,7 @@ export function Operation({ operation: op }: { operation: ReferenceOperation }) 
         ) : null}
 
         <section>
-          <Heading>Response 200 (JSON)</Heading>
+          <Heading>Response {op.successStatus} (JSON)</Heading>
           <Code label={`Response of ${op.method} ${op.path}`}>
             <TypeText text={op.response} />
           </Code>

@@ -80,8 +80,8 @@ export default async function ApiDocsPage() {
         </p>
       </header>
 
-      <div className="grid gap-8 lg:grid-cols-[15rem_minmax(0,1fr)]">
-        <nav aria-label="Endpoints" className="lg:sticky lg:top-20 lg:self-start">
+      <div className="grid grid-cols-1 gap-8 lg:grid-cols-[15rem_minmax(0,1fr)]">
+        <nav aria-label="Endpoints" className="min-w-0 lg:sticky lg:top-20 lg:self-start">
           <ul className="space-y-4 rounded-lg border border-border bg-surface p-3 text-sm">
             {groups.map((group) => (
               <li key={group.tag}>

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { apiCalls, httpCache } from "@/db/schema";
 import { resetEnvCache } from "@/lib/env";
-import { cacheOrFetch, pruneLedger } from "@/lib/http";
+import { cacheOrFetch, flushLedger, pruneLedger } from "@/lib/http";
 import { startSimulator, type Simulator } from "@/sim/server";
 import { useTestDatabase } from "../support/database";
 import { arrivals, ledgerRows, probeClient } from "./support";
@@ -93,6 +93,7 @@ describe("response cache and ledger pruning", () => {
   });
 
   it("prunes ledger rows past retention and expired cache entries, and returns the counts", async () => {
+    await flushLedger(); // cache hits of the tests above
     await database.sql`delete from api_calls`;
     await database.sql`delete from http_cache`;
     const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);

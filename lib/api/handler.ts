@@ -55,7 +55,7 @@ export function handleEndpoint<P extends ObjectSchema | undefined, Q extends Obj
 
   async function handler(request: Request, context?: { params?: Promise<object> }): Promise<Response> {
     const limit = takeRequest(clientOf(request));
-    const common = { ...rateLimitHeaders(limit), ...cors };
+    const common = { ...rateLimitHeaders(limit), ...cors, "X-Content-Type-Options": "nosniff" };
     try {
       if (!limit.allowed) {
         throw new ApiError(429, "rate_limited", `Too many requests: the limit is ${limit.limit} a minute; retry after ${limit.retryAfterSeconds} s.`);
@@ -74,7 +74,7 @@ export function handleEndpoint<P extends ObjectSchema | undefined, Q extends Obj
       const checked = endpoint.response.safeParse(data);
       if (!checked.success) throw new Error(`the response does not match its contract:\n${z.prettifyError(checked.error)}`);
       const body = JSON.stringify(checked.data);
-      const headers: Record<string, string> = { ...common, "Cache-Control": cacheControl, "X-Content-Type-Options": "nosniff" };
+      const headers: Record<string, string> = { ...common, "Cache-Control": cacheControl };
       if (endpoint.method === "GET") {
         headers.ETag = etagOf(body);
         if (etagMatches(request.headers.get("if-none-match"), headers.ETag)) return new Response(null, { status: 304, headers });

@@ -28,7 +28,8 @@ describe("admin API: start a sync and follow it", () => {
   });
 
   it("answers 401 without the token or with a wrong one, and starts nothing", async () => {
-    for (const headers of [{}, { authorization: "Bearer not-the-admin-token-at-all" }, { authorization: TOKEN }]) {
+    const attempts: Record<string, string>[] = [{}, { authorization: "Bearer not-the-admin-token-at-all" }, { authorization: TOKEN }];
+    for (const headers of attempts) {
       const response = await post("platform.selftest", headers);
       expect(response.status).toBe(401);
       expect(response.headers.get("www-authenticate")).toMatch(/^Bearer/);

@@ -116,6 +116,19 @@ describe("upstream client", () => {
     expect(row).toMatchObject({ status: 200, retries: 1 });
   });
 
+  it("holds the host until the rate-limit reset when the window is exhausted", async () => {
+    const reset = Math.ceil(Date.now() / 1000) + 1;
+    const exhausted = { "x-ratelimit-limit": "100", "x-ratelimit-remaining": "0", "x-ratelimit-reset": String(reset) };
+    const s = await simulator([scriptedUpstream("/window", [{ headers: exhausted, body: { page: 1 } }, { body: { page: 2 } }])]);
+    const client = probeClient(s, { source: "reset", baseUrl: `${s.url}/window` });
+    await expect(client.getJson("/results")).resolves.toEqual({ page: 1 });
+    await expect(client.getJson("/results")).resolves.toEqual({ page: 2 });
+    const [, second] = arrivals(s, "/window");
+    expect(second).toBeGreaterThanOrEqual(reset * 1000);
+    const [row] = await ledgerRows(database, "reset");
+    expect(row).toMatchObject({ rateLimitRemaining: 0, rateLimitLimit: 100, error: null });
+  });
+
   it("fails at once, with retryAfterMs, when the upstream asks for a longer wait than allowed", async () => {
     const s = await simulator();
     s.setFaults({ rateLimitRate: 1, retryAfterSeconds: 3_600 });
@@ -177,6 +190,17 @@ describe("upstream client", () => {
     expect(rows.map((row) => row.error)).toEqual(["response larger than 1000 bytes", "response larger than 1000 bytes"]);
     expect(rows[0]?.bytes).toBe(0);
     expect(rows[1]?.bytes).toBeGreaterThan(1_000);
+  });
+
+  it("sends other methods through request() and returns the raw response", async () => {
+    const s = await simulator([scriptedUpstream("/oauth", [{ status: 503, body: {} }, { headers: { "x-token-type": "bearer" }, body: "ok" }])]);
+    const client = probeClient(s, { source: "oauth", baseUrl: `${s.url}/oauth` });
+    const response = await client.request("/token", { method: "post", body: new URLSearchParams({ grant_type: "password" }), endpoint: "oauth/token" });
+    expect(response).toMatchObject({ status: 200, attempts: 2, url: `${s.url}/oauth/token` });
+    expect(response.headers.get("x-token-type")).toBe("bearer");
+    expect(response.body.toString("utf8")).toBe("ok");
+    const [row] = await ledgerRows(database, "oauth");
+    expect(row).toMatchObject({ method: "POST", endpoint: "oauth/token", retries: 1, status: 200 });
   });
 
   it("removes secrets from ledger params and error URLs", async () => {

@@ -18,9 +18,10 @@ const methods = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 /** `/api/v1/raceroom/drivers/{driverId}` is served by `app/api/v1/raceroom/drivers/[driverId]/route.ts`. */
 const routeFileOf = (apiPath: string) => path.join(root, "app", apiPath.replace(/\{(\w+)\}/g, "[$1]"), "route.ts");
 
+/** Every endpoint's route file; the catch-all that answers unknown paths with a JSON 404 is not an endpoint. */
 function routeFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile() && entry.name === "route.ts")
+    .filter((entry) => entry.isFile() && entry.name === "route.ts" && !entry.parentPath.includes("[..."))
     .map((entry) => path.join(entry.parentPath, entry.name));
 }
 
@@ -252,5 +253,15 @@ describe("API reference for /docs/api", () => {
       ].join(" \\\n  "),
     );
     expect(start!.requestBody).toContain("full?: boolean; // Refetch everything");
+  });
+});
+
+describe("unknown API paths", () => {
+  it("answer 404 in the API's error shape", async () => {
+    const { GET } = await import("@/app/api/v1/[...path]/route");
+    const response = GET(new Request("http://localhost/api/v1/no/such/thing"));
+    expect(response.status).toBe(404);
+    expect(response.headers.get("content-type")).toContain("application/json");
+    expect(await response.json()).toMatchObject({ error: { code: "not_found", message: expect.stringContaining("/api/v1/no/such/thing") } });
   });
 });

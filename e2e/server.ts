@@ -30,7 +30,7 @@ const databaseUrl = await ensureDatabase(choice.url, name);
 const simulator = await startSimulator({
   port: 0,
   seed: 7,
-  upstreams: defaultUpstreams({ ...simConfig(), SIM_RACEROOM_COMBINATIONS: 120, SIM_RACEROOM_ENTRIES: 6_000, SIM_RACEROOM_DRIVERS: 2_000 }),
+  upstreams: defaultUpstreams({ ...simConfig(), SIM_RACEROOM_COMBINATIONS: 120, SIM_RACEROOM_ENTRIES: 6_000, SIM_RACEROOM_DRIVERS: 3_000 }),
 });
 console.log(`e2e: simulators on ${simulator.url}`);
 

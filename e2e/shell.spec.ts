@@ -61,3 +61,26 @@ test.describe("site shell", () => {
     expect(response?.status()).toBe(404);
   });
 });
+
+test.describe("API documentation", () => {
+  test("the API link opens readable docs generated from the OpenAPI document", async ({ page, request }) => {
+    await page.goto("/");
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "API" }).click();
+    await expect(page).toHaveURL(/\/docs\/api$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Pitwall API" })).toBeVisible();
+
+    const status = page.getByTestId("endpoint-platform.status");
+    await expect(status).toContainText("/api/v1/status");
+    await page.getByRole("navigation", { name: "Endpoints" }).getByRole("link").first().click();
+    await expect(page).toHaveURL(/#/);
+
+    // Every endpoint in the served document has its section on the page.
+    const document = await (await request.get("/api/v1/openapi.json")).json();
+    const operationIds = Object.values(document.paths as Record<string, Record<string, { operationId: string }>>).flatMap((item) =>
+      Object.values(item).map((op) => op.operationId),
+    );
+    expect(operationIds.length).toBeGreaterThan(3);
+    for (const id of operationIds) await expect(page.getByTestId(`endpoint-${id}`)).toHaveCount(1);
+    await page.screenshot({ path: "test-results/docs-api.png", fullPage: false });
+  });
+});

@@ -31,6 +31,10 @@ export async function recordPersonalBests(sql: Sql, generationId: number, combin
 
 /** Keeps the biggest climbs (same driver, board and car) from `previousId` to `generationId`. */
 export async function recordMovers(sql: Sql, generationId: number, previousId: number): Promise<number> {
+  // The planner badly underestimates this four-column join (it picks a merge join on the board alone, quadratic
+  // in board size); a hash join over both generations is linear.
+  await sql`set local enable_mergejoin = off`;
+  await sql`set local enable_nestloop = off`;
   const inserted = await sql`
     insert into raceroom_movers (generation_id, rank, previous_generation_id, driver_id, layout_id, class_id, car_name,
                                  previous_position, position, previous_lap_time_ms, lap_time_ms)
@@ -47,5 +51,7 @@ export async function recordMovers(sql: Sql, generationId: number, previousId: n
       order by climb desc, n.position, n.driver_id
       limit ${MOVERS_KEPT}
     ) climbs`;
+  await sql`set local enable_mergejoin = on`;
+  await sql`set local enable_nestloop = on`;
   return inserted.count;
 }

@@ -41,7 +41,7 @@ describe("RaceRoom refresh functions", () => {
     Object.assign(process.env, {
       RACEROOM_BASE_URL: `${sim.url}/raceroom`,
       RACEROOM_CATALOGUE_URL: `${sim.url}/catalogue/r3e-data.json`,
-      RACEROOM_TIMEOUT_MS: "2000",
+      RACEROOM_TIMEOUT_MS: "5000",
       RACEROOM_MIN_INTERVAL_MS: "0",
     });
     resetEnvCache();
@@ -58,7 +58,9 @@ describe("RaceRoom refresh functions", () => {
     const { syncRunId } = await triggerSync({ kind, trigger: "api" });
     return waitFor(`${kind} to end`, async () => {
       const run = await getRun(syncRunId);
-      return run && ["succeeded", "failed", "cancelled"].includes(run.status) ? run : undefined;
+      // The sync run succeeds inside the last step: wait for the executor to record that step too.
+      const recorded = run?.status !== "succeeded" || run.steps.some((s) => s.name === "finish" && s.status === "completed");
+      return run && ["succeeded", "failed", "cancelled"].includes(run.status) && recorded ? run : undefined;
     }, 60_000);
   }
 

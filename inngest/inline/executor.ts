@@ -228,8 +228,9 @@ export class LocalExecutor {
           await releaseRun(run, new Date(), run.attempt);
           return;
         }
-        const { cancelRequested } = await renewLease(run, this.leaseMs);
-        if (cancelRequested) {
+        if (!run.checked) await renewLease(run, this.leaseMs);
+        run.checked = false;
+        if (run.cancelRequested) {
           await finishRun(run, { status: "cancelled" });
           return;
         }

@@ -16,6 +16,9 @@ export interface ClaimedRun {
   attempt: number;
   maxAttempts: number;
   leaseToken: number;
+  /** The cancel flag as of the last lease renewal or step record, and whether that is still fresh. */
+  cancelRequested?: boolean;
+  checked?: boolean;
 }
 
 export interface RunState {
@@ -73,8 +76,11 @@ export async function claimRun(owner: string, leaseMs: number): Promise<ClaimedR
       order by available_at, created_at
       limit 20
       for update skip locked`;
+    const blocked: string[] = [];
     for (const candidate of candidates) {
-      if (!(await withinConcurrency(tx, candidate.id, candidate.concurrency))) continue;
+      const slot = await concurrencySlot(tx, candidate.id, candidate.concurrency);
+      if (slot === "full") blocked.push(candidate.id);
+      if (slot !== "free") continue;
       const [claimed] = await tx<ClaimedRun[]>`
         update job_runs set
           status = 'running',
@@ -86,21 +92,24 @@ export async function claimRun(owner: string, leaseMs: number): Promise<ClaimedR
         returning id, function_id as "functionId", event, attempt, max_attempts as "maxAttempts", lease_token as "leaseToken"`;
       if (claimed) return claimed;
     }
+    // Runs waiting for a slot go to the back of the queue, so they cannot hold up runs of other scopes.
+    if (blocked.length > 0) await tx`update job_runs set available_at = now() where id = any(${blocked})`;
     return candidates.length > 0 ? "blocked" : null;
   });
 }
 
-async function withinConcurrency(tx: Queryable, runId: string, scopes: { key: string; limit: number }[]): Promise<boolean> {
+/** "busy" when another executor is deciding for the same scope right now (try again soon). */
+async function concurrencySlot(tx: Queryable, runId: string, scopes: { key: string; limit: number }[]): Promise<"free" | "full" | "busy"> {
   for (const scope of scopes) {
     const [lock] = await tx<{ ok: boolean }[]>`select pg_try_advisory_xact_lock(hashtext(${scope.key})) as ok`;
-    if (!lock?.ok) return false;
+    if (!lock?.ok) return "busy";
     const [active] = await tx<{ n: number }[]>`
       select count(*)::int as n from job_runs
       where status = 'running' and lease_expires_at > now() and id <> ${runId}
         and concurrency @> ${json([{ key: scope.key }])}::jsonb`;
-    if ((active?.n ?? 0) >= scope.limit) return false;
+    if ((active?.n ?? 0) >= scope.limit) return "full";
   }
-  return true;
+  return "free";
 }
 
 /** When the next run becomes due (its wake-up, its retry, or the expiry of a lease), to sleep exactly that long. */
@@ -111,14 +120,15 @@ export async function nextDueAt(): Promise<Date | null> {
   return row?.at ? new Date(row.at) : null;
 }
 
-/** Extends the lease and reads the cancel flag: called before every step, and as a heartbeat during long ones. */
-export async function renewLease(run: ClaimedRun, leaseMs: number): Promise<{ cancelRequested: boolean }> {
+/** Extends the lease and reads the cancel flag: before a step when none was just recorded, and as a heartbeat. */
+export async function renewLease(run: ClaimedRun, leaseMs: number): Promise<void> {
   const [row] = await db()<{ cancelRequested: boolean }[]>`
     update job_runs set lease_expires_at = now() + ${leaseMs} * interval '1 millisecond'
     where id = ${run.id} and lease_token = ${run.leaseToken}
     returning cancel_requested as "cancelRequested"`;
   if (!row) throw new LeaseLostError(run.id);
-  return row;
+  run.cancelRequested = row.cancelRequested;
+  run.checked = true;
 }
 
 /** The step state to replay: completed and failed steps in completion order, sleeps that are due become done. */
@@ -154,24 +164,32 @@ export interface StepRecord {
   attempted: boolean;
 }
 
-/** Records a step outcome; a completed or failed step takes the next place in the replay stack. */
+/**
+ * Records a step outcome in one statement that also renews the lease and reads the cancel flag (nothing is
+ * written when the lease was lost). A completed or failed step takes the next place in the replay stack.
+ */
 export async function recordStep(run: ClaimedRun, state: RunState, step: StepRecord, leaseMs: number): Promise<void> {
   const settled = step.status === "completed" || step.status === "failed";
   const position = settled ? state.stack.length : null;
-  await db().begin(async (tx) => {
-    const [owned] = await tx`
-      update job_runs set lease_expires_at = now() + ${leaseMs} * interval '1 millisecond'${settled ? tx`, attempt = 0` : tx``}
-      where id = ${run.id} and lease_token = ${run.leaseToken} returning id`;
-    if (!owned) throw new LeaseLostError(run.id);
-    await tx`
+  const [owned] = await db()<{ cancelRequested: boolean }[]>`
+    with owned as (
+      update job_runs set lease_expires_at = now() + ${leaseMs} * interval '1 millisecond'${settled ? db()`, attempt = 0` : db()``}
+      where id = ${run.id} and lease_token = ${run.leaseToken}
+      returning id, cancel_requested
+    ), recorded as (
       insert into job_steps (run_id, step_id, name, op, status, position, attempts, data, error, wake_at, started_at, ended_at)
-      values (${run.id}, ${step.stepId}, ${step.name}, ${step.op}, ${step.status}, ${position}, ${step.attempted ? 1 : 0},
+      select id, ${step.stepId}, ${step.name}, ${step.op}, ${step.status}, ${position}::int, ${step.attempted ? 1 : 0},
         ${step.data === undefined ? null : json(step.data)}::jsonb, ${step.error === undefined ? null : json(step.error)}::jsonb,
-        ${iso(step.wakeAt)}::timestamptz, ${iso(step.startedAt)}::timestamptz, ${step.status === "sleeping" ? null : iso(new Date())}::timestamptz)
+        ${iso(step.wakeAt)}::timestamptz, ${iso(step.startedAt)}::timestamptz, ${step.status === "sleeping" ? null : iso(new Date())}::timestamptz
+      from owned
       on conflict (run_id, step_id) do update set
         status = excluded.status, position = excluded.position, attempts = job_steps.attempts + excluded.attempts,
-        data = excluded.data, error = excluded.error, wake_at = excluded.wake_at, ended_at = excluded.ended_at`;
-  });
+        data = excluded.data, error = excluded.error, wake_at = excluded.wake_at, ended_at = excluded.ended_at
+    )
+    select cancel_requested as "cancelRequested" from owned`;
+  if (!owned) throw new LeaseLostError(run.id);
+  run.cancelRequested = owned.cancelRequested;
+  run.checked = true;
   if (settled) {
     state.stack.push(step.stepId);
     state.steps[step.stepId] = step.status === "completed" ? { data: step.data ?? null } : { error: step.error };
@@ -185,6 +203,8 @@ export async function releaseRun(run: ClaimedRun, at: Date, attempt: number): Pr
   await db()`
     update job_runs set available_at = ${iso(at)}::timestamptz, attempt = ${attempt}, lease_owner = null, lease_expires_at = null
     where id = ${run.id} and lease_token = ${run.leaseToken}`;
+  // Its concurrency slot is free again.
+  await notifyExecutors("released");
 }
 
 /**

@@ -45,8 +45,14 @@ describe("sync runs", () => {
     expect(done.startedAt).toBeInstanceOf(Date);
     expect(done.endedAt!.getTime()).toBeGreaterThanOrEqual(done.startedAt!.getTime());
     expect(done.inngestRunId).toBeTruthy();
-    expect(done.steps.map((s) => s.name)).toEqual(["open-sync-run", "start", ...Array.from({ length: SELFTEST_LAPS }, (_, i) => `lap-${i + 1}`), "finish"]);
-    expect(done.steps.every((s) => s.status === "completed" && s.attempts === 1 && s.durationMs !== null)).toBe(true);
+    // The last step marks the row succeeded from inside; the executor records that step right after.
+    await waitFor("the executor run to end", async () => {
+      const [run] = await database.sql<{ status: string }[]>`select status from job_runs where id = ${done.inngestRunId}`;
+      return run?.status === "succeeded";
+    });
+    const { steps } = await syncRun(syncRunId);
+    expect(steps.map((s) => s.name)).toEqual(["open-sync-run", "start", ...Array.from({ length: SELFTEST_LAPS }, (_, i) => `lap-${i + 1}`), "finish"]);
+    expect(steps.every((s) => s.status === "completed" && s.attempts === 1 && s.durationMs !== null)).toBe(true);
 
     const cards = await latestRunPerKind();
     expect(cards.find((c) => c.kind.kind === "platform.selftest")?.run?.id).toBe(syncRunId);

@@ -7,9 +7,10 @@ import { SESSION_TTL_SECONDS, signSession, verifySession, type AdminSession } fr
 
 /** The admin session of the current request, or null: signature and expiry are checked every time. */
 export async function currentAdminSession(): Promise<AdminSession | null> {
+  // Cookies first, even when the admin area is disabled: it marks every admin page as per-request, never prerendered.
+  const token = (await cookies()).get(ADMIN_COOKIE)?.value;
   const config = adminConfig();
   if (!config.enabled) return null;
-  const token = (await cookies()).get(ADMIN_COOKIE)?.value;
   return verifySession(token, config.key);
 }
 

@@ -11,7 +11,17 @@ export function Timestamp({ iso, mode = "relative" }: { iso: string; mode?: "rel
   const local = useSyncExternalStore(noop, () => true, () => false);
   const date = new Date(iso);
   const zone = local ? undefined : "UTC";
-  const full = date.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: zone, timeZoneName: "short" });
+  // dateStyle/timeStyle cannot be combined with timeZoneName (browsers throw), hence the separate fields.
+  const full = date.toLocaleString("en-GB", {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    timeZone: zone,
+    timeZoneName: "short",
+  });
   const text = mode === "relative" ? formatRelative(date) : clock(date, zone);
   return (
     <time dateTime={iso} title={full} className="tabular whitespace-nowrap" suppressHydrationWarning>

@@ -1,0 +1,80 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { driverDetail } from "@/lib/raceroom/queries";
+import { DriverResults } from "@/lib/raceroom/ui/driver-results";
+import { idParam } from "@/lib/raceroom/ui/params";
+import { PersonalBestChart } from "@/lib/raceroom/ui/personal-best-chart";
+import { formatCount } from "@/lib/ui/format";
+
+type Props = { params: Promise<{ id: string }> };
+
+// Metadata and page read the same driver once per request.
+const load = cache(async (id: string) => {
+  const driverId = idParam(id);
+  return driverId === undefined ? null : driverDetail(driverId);
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const detail = await load((await params).id);
+  return { title: detail ? detail.driver.name : "Driver not found" };
+}
+
+export default async function DriverPage({ params }: Props) {
+  const detail = await load((await params).id);
+  if (!detail) notFound();
+  const { driver, results, personalBests } = detail;
+  const wins = results.filter((r) => r.position === 1).length;
+  return (
+    <div className="space-y-8">
+      <header className="space-y-2">
+        <p className="text-sm text-muted">
+          <Link href="/raceroom" className="hover:underline">
+            RaceRoom
+          </Link>{" "}
+          / Driver
+        </p>
+        <h1 className="break-words text-2xl font-semibold tracking-tight" data-testid="driver-name">
+          {driver.name}
+        </h1>
+        <dl className="flex flex-wrap gap-x-6 gap-y-2 text-sm">
+          <Figure label="Country" value={driver.countryName ?? driver.countryCode?.toUpperCase() ?? "–"} />
+          <Figure label="RaceRoom id" value={<span className="font-mono">{driver.id}</span>} />
+          <Figure label="Leaderboards" value={formatCount(results.length)} />
+          <Figure label="Best position" value={driver.bestPosition === null ? "–" : `P${driver.bestPosition}`} />
+          <Figure label="Records" value={formatCount(wins)} />
+        </dl>
+      </header>
+
+      <section aria-labelledby="pb-history" className="space-y-3">
+        <h2 id="pb-history" className="text-lg font-semibold">
+          Personal-best history
+        </h2>
+        <PersonalBestChart histories={personalBests} />
+      </section>
+
+      <section aria-labelledby="results" className="space-y-3">
+        <h2 id="results" className="text-lg font-semibold">
+          Results
+        </h2>
+        {results.length > 0 ? (
+          <DriverResults driverId={driver.id} results={results} />
+        ) : (
+          <p className="rounded-lg border border-dashed border-border px-3 py-4 text-sm text-muted">
+            {driver.name} has no entry on the current leaderboards (their earlier results are in the history above).
+          </p>
+        )}
+      </section>
+    </div>
+  );
+}
+
+function Figure({ label, value }: { label: string; value: React.ReactNode }) {
+  return (
+    <div>
+      <dt className="text-xs uppercase tracking-wide text-muted">{label}</dt>
+      <dd className="tabular font-medium">{value}</dd>
+    </div>
+  );
+}

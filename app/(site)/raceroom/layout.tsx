@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { NavLinks } from "@/lib/ui/nav-links";
+
+export const metadata: Metadata = {
+  title: { default: "RaceRoom", template: "%s · RaceRoom · Pitwall" },
+  description: "Every RaceRoom Racing Experience leaderboard, searchable by driver.",
+};
+
+const links = [
+  { href: "/raceroom", label: "Drivers", exact: true },
+  { href: "/raceroom/combinations", label: "Top combinations" },
+];
+
+/** RaceRoom pages share a sub-navigation; tables stick their headers just under the site header (taller on phones). */
+export default function RaceroomLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <div className="space-y-6 [--site-header-height:89px] sm:[--site-header-height:53px]">
+      <nav aria-label="RaceRoom" className="-mt-2 border-b border-border pb-2">
+        <NavLinks links={links} />
+      </nav>
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import Link from "next/link";
+import type { TopCombination } from "@/lib/raceroom/queries";
+import { formatCount } from "@/lib/ui/format";
+import { ClassBadge } from "./class-badge";
+import { LapTime } from "./labels";
+import { boardHref, driverHref } from "./links";
+import { cell, headCell, numberCell, row, table, tableFrame } from "./table";
+
+/** Boards by entry count, each linking to its leaderboard; `firstRank` numbers the rows across pages. */
+export function CombinationsTable({ combinations, firstRank = 1 }: { combinations: TopCombination[]; firstRank?: number }) {
+  return (
+    <div className={tableFrame}>
+      <table className={table} data-testid="combinations-table">
+        <thead>
+          <tr>
+            <th scope="col" className={`${headCell} w-10 text-right`}>#</th>
+            <th scope="col" className={headCell}>Track</th>
+            <th scope="col" className={headCell}>Class</th>
+            <th scope="col" className={`${headCell} text-right`}>Entries</th>
+            <th scope="col" className={`${headCell} text-right`}>Record</th>
+            <th scope="col" className={`${headCell} hidden md:table-cell`}>Record holder</th>
+          </tr>
+        </thead>
+        <tbody>
+          {combinations.map((c, i) => (
+            <tr key={`${c.layoutId}:${c.classId}`} className={row}>
+              <td className={`${numberCell} text-muted`}>{firstRank + i}</td>
+              <td className={cell}>
+                <Link href={boardHref(c.layoutId, c.classId)} className="font-medium hover:underline">
+                  {c.trackName}
+                </Link>
+                <span className="block text-xs text-muted">{c.layoutName}</span>
+                {c.flag ? (
+                  <span className="block text-xs text-warn" title={c.flag}>
+                    ⚠ kept from an earlier refresh
+                  </span>
+                ) : null}
+              </td>
+              <td className={cell}>
+                <ClassBadge classId={c.classId} name={c.className} />
+              </td>
+              <td className={numberCell}>{formatCount(c.entryCount)}</td>
+              <td className={numberCell}>{c.leader ? <LapTime ms={c.leader.lapTimeMs} /> : "–"}</td>
+              <td className={`${cell} hidden max-w-48 truncate md:table-cell`}>
+                {c.leader ? (
+                  <Link href={driverHref(c.leader.driverId)} className="hover:underline">
+                    {c.leader.name}
+                  </Link>
+                ) : (
+                  "–"
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+/** Where the RaceRoom pages live, so every link to them is spelled once. */
+
+export const driverHref = (driverId: number) => `/raceroom/drivers/${driverId}`;
+
+/** A board; with `driver`, the page that holds their entry opens with their row highlighted and scrolled to. */
+export function boardHref(layoutId: number, classId: number, options: { driver?: number } = {}): string {
+  const base = `/raceroom/leaderboards/${layoutId}/${classId}`;
+  return options.driver === undefined ? base : `${base}?driver=${options.driver}#driver-${options.driver}`;
+}
+
+/** A path with its query, leaving out empty values. */
+export function withQuery(path: string, query: Record<string, string | number | undefined | null>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== null && value !== "") params.set(key, String(value));
+  const text = params.toString();
+  return text ? `${path}?${text}` : path;
+}

@@ -53,7 +53,7 @@ export interface ExecutorProcess {
 export function spawnExecutor(databaseUrl: string, args: string[] = []): ExecutorProcess {
   const child = spawn(process.execPath, ["--import", "tsx", "inngest/inline/main.ts", ...args], {
     cwd: process.cwd(),
-    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: "error", NODE_ENV: "test" },
+    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: "error", NODE_ENV: "test", PITWALL_DB_POOL: "4" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

@@ -138,21 +138,25 @@ export const raceroomCombinations = pgTable(
   ],
 );
 
-// ---- Drivers, with aggregates of the live generation so that search reads this table alone ----
+// ---- Drivers of a generation, with their aggregates, so that search reads this table alone ----
 
+/**
+ * Built for each generation from its entries (partitioned by generation in a custom migration, like the entries):
+ * loaded in bulk, its search indexes built once, and made live by the same pointer as the entries.
+ */
 export const raceroomDrivers = pgTable(
   "raceroom_drivers",
   {
-    id: bigint({ mode: "number" }).primaryKey(),
+    generationId: integer().notNull(),
+    id: bigint({ mode: "number" }).notNull(),
     name: text().notNull(),
     countryCode: text(),
     countryName: text(),
     entryCount: integer().notNull().default(0),
     bestPosition: integer(),
-    firstSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    primaryKey({ columns: [t.generationId, t.id] }),
     index("raceroom_drivers_name_trgm_idx").using("gin", sql`immutable_unaccent(lower(${t.name})) gin_trgm_ops`),
     index("raceroom_drivers_name_prefix_idx").using("btree", sql`immutable_unaccent(lower(${t.name})) text_pattern_ops`),
   ],

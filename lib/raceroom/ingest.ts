@@ -3,8 +3,8 @@ import { sql as rawSql } from "@/db";
 import { logger } from "@/lib/log";
 import type { Catalogue } from "./catalogue";
 import { copyEntries, type EntryRow } from "./copy";
-import { recordMovers, recordPersonalBests } from "./history";
-import { createLoadTable, dropPartition, indexAndAttach, partitionGenerations, partitionName } from "./partitions";
+import { recordBoardPersonalBests, recordMovers, recordPersonalBests, type BoardBest } from "./history";
+import { buildGenerationTables, createEntriesTable, dropGenerationTables, partitionGenerations, partitionName } from "./partitions";
 import { combinationKey, type BoardOutcome, type Combination } from "./source";
 
 const log = logger("raceroom.ingest");
@@ -44,6 +44,7 @@ export async function storeCatalogue(catalogue: Catalogue): Promise<void> {
       on conflict (id) do update set class_id = excluded.class_id, name = excluded.name, brand = excluded.brand
       where (raceroom_cars.class_id, raceroom_cars.name, raceroom_cars.brand) is distinct from (excluded.class_id, excluded.name, excluded.brand)`;
   });
+  forgetCars();
 }
 
 /** Every board there can be: each catalogue layout with each class. */
@@ -89,10 +90,10 @@ export async function beginFullRefresh(options: { syncRunId?: string | null } = 
     const [created] = await tx<{ id: number }[]>`
       insert into raceroom_generations (kind, status, sync_run_id, combinations_total)
       values ('full', 'pending', ${options.syncRunId ?? null}, ${total}) returning id`;
-    await createLoadTable(tx, created!.id);
+    await createEntriesTable(tx, created!.id);
     return { id: created!.id, resumed: false };
   });
-  if (generation.resumed) await createLoadTable(sql, generation.id);
+  if (generation.resumed) await createEntriesTable(sql, generation.id);
   await removeOldGenerations();
   const [done] = await sql<{ n: number }[]>`select count(*)::int as n from raceroom_combinations where generation_id = ${generation.id}`;
   log.info({ generationId: generation.id, resumed: generation.resumed, total, done: done?.n ?? 0 }, "full refresh started");
@@ -139,10 +140,24 @@ interface CarIndex {
   get(classId: number, carName: string): number | null;
 }
 
-async function carIndex(sql: postgres.Sql): Promise<CarIndex> {
-  const rows = await sql<{ id: number; classId: number; name: string }[]>`select id, class_id as "classId", name from raceroom_cars`;
-  const byName = new Map(rows.map((r) => [`${r.classId}\u0000${r.name.toLowerCase()}`, r.id]));
-  return { get: (classId, carName) => byName.get(`${classId}\u0000${carName.toLowerCase()}`) ?? null };
+// The catalogue changes once a day at most; batches a few seconds apart share one copy.
+let cachedCars: { at: number; index: Promise<CarIndex> } | undefined;
+const CARS_TTL_MS = 60_000;
+
+function carIndex(sql: postgres.Sql): Promise<CarIndex> {
+  if (cachedCars && performance.now() - cachedCars.at < CARS_TTL_MS) return cachedCars.index;
+  const index = sql<{ id: number; classId: number; name: string }[]>`select id, class_id as "classId", name from raceroom_cars`.then((rows) => {
+    const byName = new Map(rows.map((r) => [`${r.classId}\u0000${r.name.toLowerCase()}`, r.id]));
+    return { get: (classId: number, carName: string) => byName.get(`${classId}\u0000${carName.toLowerCase()}`) ?? null };
+  });
+  cachedCars = { at: performance.now(), index };
+  index.catch(() => (cachedCars = undefined));
+  return index;
+}
+
+/** After the catalogue was stored: the next batch reads the cars again. */
+function forgetCars(): void {
+  cachedCars = undefined;
 }
 
 interface CombinationRecord extends Combination {
@@ -168,15 +183,21 @@ interface PreviousState {
   fetchedAt: string | null;
 }
 
-async function liveState(tx: Tx, liveId: number | null, combinations: Combination[]): Promise<Map<string, PreviousState>> {
-  if (liveId === null || combinations.length === 0) return new Map();
-  const rows = await tx<(Combination & PreviousState)[]>`
-    select s.layout_id as "layoutId", s.class_id as "classId", s.entry_count as "entryCount", s.fetched_at::text as "fetchedAt"
-    from raceroom_combinations s
-    join unnest(${combinations.map((c) => c.layoutId)}::int[], ${combinations.map((c) => c.classId)}::int[]) as k(layout_id, class_id)
-      using (layout_id, class_id)
-    where s.generation_id = ${liveId}`;
-  return new Map(rows.map((r) => [combinationKey(r), { entryCount: r.entryCount, fetchedAt: r.fetchedAt }]));
+/** For each combination: whether this generation stored it already, and what the live generation holds for it. */
+async function batchState(tx: Tx, generationId: number, liveId: number | null, combinations: Combination[]) {
+  const rows = await tx<(Combination & { stored: boolean; liveCount: number | null; liveFetchedAt: string | null })[]>`
+    select k.layout_id as "layoutId", k.class_id as "classId", mine.layout_id is not null as stored,
+           live.entry_count as "liveCount", live.fetched_at::text as "liveFetchedAt"
+    from unnest(${combinations.map((c) => c.layoutId)}::int[], ${combinations.map((c) => c.classId)}::int[]) as k(layout_id, class_id)
+    left join raceroom_combinations mine on mine.generation_id = ${generationId} and mine.layout_id = k.layout_id and mine.class_id = k.class_id
+    left join raceroom_combinations live on live.generation_id = ${liveId ?? 0} and live.layout_id = k.layout_id and live.class_id = k.class_id`;
+  const stored = new Set<string>();
+  const previous = new Map<string, PreviousState>();
+  for (const row of rows) {
+    if (row.stored) stored.add(combinationKey(row));
+    if (row.liveCount !== null) previous.set(combinationKey(row), { entryCount: row.liveCount, fetchedAt: row.liveFetchedAt });
+  }
+  return { stored, previous };
 }
 
 async function copyForward(tx: Tx, table: string, generationId: number, liveId: number, combinations: Combination[]): Promise<void> {
@@ -205,26 +226,15 @@ function entryRows(outcome: BoardOutcome & { ok: true }, cars: CarIndex): EntryR
 export async function storeBatch(generationId: number, outcomes: readonly BoardOutcome[]): Promise<BatchResult> {
   const sql = rawSql();
   const cars = await carIndex(sql);
-  const table = partitionName(generationId);
+  const table = partitionName("raceroom_entries", generationId);
   return sql.begin(async (tx) => {
     const [generation] = await tx<{ status: string }[]>`select status from raceroom_generations where id = ${generationId} for share`;
     if (generation?.status !== "pending") throw new Error(`RaceRoom generation ${generationId} is ${generation?.status ?? "missing"}, not pending`);
 
     const combos = outcomes.map((o) => (o.ok ? { layoutId: o.board.layoutId, classId: o.board.classId } : o.combination));
-    const stored = await tx<Combination[]>`
-      select s.layout_id as "layoutId", s.class_id as "classId" from raceroom_combinations s
-      join unnest(${combos.map((c) => c.layoutId)}::int[], ${combos.map((c) => c.classId)}::int[]) as k(layout_id, class_id)
-        using (layout_id, class_id)
-      where s.generation_id = ${generationId}`;
-    const skip = new Set(stored.map(combinationKey));
-    const todo = outcomes.filter((o, i) => !skip.has(combinationKey(combos[i]!)));
-
     const liveId = await liveGenerationId(tx);
-    const previous = await liveState(
-      tx,
-      liveId,
-      todo.map((o) => (o.ok ? o.board : o.combination)),
-    );
+    const { stored, previous } = await batchState(tx, generationId, liveId, combos);
+    const todo = outcomes.filter((o, i) => !stored.has(combinationKey(combos[i]!)));
     const now = new Date().toISOString();
     const records: CombinationRecord[] = [];
     const rows: EntryRow[] = [];
@@ -278,23 +288,22 @@ export interface PromotionResult {
   promotionMs: number;
 }
 
-/** Brings the drivers table (names, countries, live aggregates) in line with a generation. */
-async function refreshDrivers(tx: Tx, generationId: number, driverIds?: readonly number[]): Promise<void> {
-  const only = driverIds ? [...driverIds] : null;
+/** After one board of a generation changed: its drivers' rows (names, aggregates) follow; drivers left with no entry go. */
+async function refreshDrivers(tx: Tx, generationId: number, driverIds: readonly number[]): Promise<void> {
+  const ids = [...driverIds];
+  if (ids.length === 0) return;
   await tx`
-    insert into raceroom_drivers as d (id, name, country_code, country_name, entry_count, best_position)
-    select driver_id, min(driver_name), min(country_code), min(country_name), count(*)::int, min(position)
+    insert into raceroom_drivers as d (generation_id, id, name, country_code, country_name, entry_count, best_position)
+    select ${generationId}, driver_id, min(driver_name), min(country_code), min(country_name), count(*)::int, min(position)
     from raceroom_entries
-    where generation_id = ${generationId} and (${only}::bigint[] is null or driver_id = any(${only}::bigint[]))
+    where generation_id = ${generationId} and driver_id = any(${ids}::bigint[])
     group by driver_id
-    on conflict (id) do update set
+    on conflict (generation_id, id) do update set
       name = excluded.name, country_code = excluded.country_code, country_name = excluded.country_name,
-      entry_count = excluded.entry_count, best_position = excluded.best_position, updated_at = now()
-    where (d.name, d.country_code, d.country_name, d.entry_count, d.best_position)
-          is distinct from (excluded.name, excluded.country_code, excluded.country_name, excluded.entry_count, excluded.best_position)`;
+      entry_count = excluded.entry_count, best_position = excluded.best_position`;
   await tx`
-    update raceroom_drivers d set entry_count = 0, best_position = null, updated_at = now()
-    where d.entry_count > 0 and (${only}::bigint[] is null or d.id = any(${only}::bigint[]))
+    delete from raceroom_drivers d
+    where d.generation_id = ${generationId} and d.id = any(${ids}::bigint[])
       and not exists (select 1 from raceroom_entries e where e.generation_id = ${generationId} and e.driver_id = d.id)`;
 }
 
@@ -302,7 +311,7 @@ async function refreshGenerationCounts(tx: Tx, generationId: number): Promise<vo
   await tx`
     update raceroom_generations g set
       entry_count = s.entries, combinations_with_entries = s.with_entries, flagged_count = s.flagged,
-      driver_count = (select count(*)::int from raceroom_drivers where entry_count > 0)
+      driver_count = (select count(*)::int from raceroom_drivers where generation_id = ${generationId})
     from (
       select coalesce(sum(entry_count), 0)::int as entries, count(*) filter (where entry_count > 0)::int as with_entries,
              count(*) filter (where flag is not null)::int as flagged
@@ -312,9 +321,10 @@ async function refreshGenerationCounts(tx: Tx, generationId: number): Promise<vo
 }
 
 /**
- * Makes a fully stored pending generation live: indexes its partition, then in ONE transaction updates drivers and
- * their aggregates, records personal bests and movers, and moves the live pointer. Readers see the old generation
- * until the commit and the new one after it, never a mix. Older generations are removed afterwards.
+ * Makes a fully stored pending generation live: indexes its entries and builds its drivers table (with their
+ * aggregates and search indexes), then in ONE short transaction records personal bests and movers and moves the
+ * live pointer. Readers see the old generation until the commit and the new one after it, never a mix. Older
+ * generations are removed afterwards.
  */
 export async function promoteGeneration(generationId: number): Promise<PromotionResult> {
   const sql = rawSql();
@@ -324,13 +334,12 @@ export async function promoteGeneration(generationId: number): Promise<Promotion
   const [state] = await sql<{ status: string }[]>`select status from raceroom_generations where id = ${generationId}`;
   if (state?.status !== "pending") throw new Error(`RaceRoom generation ${generationId} is ${state?.status ?? "missing"}, not pending`);
 
-  await indexAndAttach(sql, generationId);
+  await buildGenerationTables(sql, generationId);
   const result = await sql.begin(async (tx) => {
     await tx`select pg_advisory_xact_lock(${LIVE_LOCK})`;
     await tx`set local work_mem = '128MB'`;
     const previousId = await liveGenerationId(tx);
-    await refreshDrivers(tx, generationId);
-    const personalBests = await recordPersonalBests(tx, generationId);
+    const personalBests = previousId === null ? 0 : await recordPersonalBests(tx, generationId, previousId);
     const movers = previousId === null ? 0 : await recordMovers(tx, generationId, previousId);
     await refreshGenerationCounts(tx, generationId);
     if (previousId !== null) await tx`update raceroom_generations set status = 'retired', retired_at = now() where id = ${previousId}`;
@@ -367,7 +376,7 @@ export async function removeOldGenerations(): Promise<void> {
   const sql = rawSql();
   const keep = (await sql<{ id: number }[]>`select id from raceroom_generations where status in ('pending', 'live')`).map((r) => r.id);
   for (const id of await partitionGenerations(sql)) {
-    if (!keep.includes(id)) await dropPartition(sql, id);
+    if (!keep.includes(id)) await dropGenerationTables(sql, id);
   }
   await sql`delete from raceroom_combinations where generation_id <> all(${keep}::int[])`;
   await sql`delete from raceroom_movers where generation_id <> all(${keep}::int[])`;
@@ -401,8 +410,8 @@ export async function replaceCombination(outcome: BoardOutcome): Promise<{ statu
     await tx`select pg_advisory_xact_lock(${LIVE_LOCK})`;
     const liveId = await liveGenerationId(tx);
     if (liveId === null) return { status: "no-live-generation" as const, entries: 0 };
-    const [before] = await tx<{ entryCount: number }[]>`
-      select entry_count as "entryCount" from raceroom_combinations
+    const [before] = await tx<{ entryCount: number; fetchedAt: string | null }[]>`
+      select entry_count as "entryCount", fetched_at::text as "fetchedAt" from raceroom_combinations
       where generation_id = ${liveId} and layout_id = ${layoutId} and class_id = ${classId} for update`;
     const previousCount = before?.entryCount ?? 0;
     const fetchedRows = outcome.ok ? entryRows(outcome, cars) : [];
@@ -417,10 +426,10 @@ export async function replaceCombination(outcome: BoardOutcome): Promise<{ statu
       return { status: "kept" as const, entries: previousCount };
     }
 
-    const previousDrivers = await tx<{ id: number }[]>`
+    const previousRows = await tx<BoardBest[]>`
       delete from raceroom_entries where generation_id = ${liveId} and layout_id = ${layoutId} and class_id = ${classId}
-      returning driver_id as id`;
-    if (fetchedRows.length > 0) await copyEntries(tx, partitionName(liveId), liveId, fetchedRows);
+      returning driver_id::float8 as "driverId", lap_time_ms as "lapTimeMs", car_name as "carName", position, achieved_at::text as "achievedAt"`;
+    if (fetchedRows.length > 0) await copyEntries(tx, partitionName("raceroom_entries", liveId), liveId, fetchedRows);
     const skipped = outcome.ok ? outcome.board.rejected : 0;
     await tx`
       insert into raceroom_combinations (generation_id, layout_id, class_id, entry_count, status, fetched_at, flag, skipped_entries)
@@ -428,9 +437,16 @@ export async function replaceCombination(outcome: BoardOutcome): Promise<{ statu
       on conflict (generation_id, layout_id, class_id) do update set
         entry_count = excluded.entry_count, status = excluded.status, fetched_at = excluded.fetched_at, attempted_at = now(),
         flag = null, skipped_entries = excluded.skipped_entries`;
-    const affected = new Set([...previousDrivers.map((d) => Number(d.id)), ...fetchedRows.map((r) => r.entry.driverId)]);
+    const affected = new Set([...previousRows.map((d) => d.driverId), ...fetchedRows.map((r) => r.entry.driverId)]);
     await refreshDrivers(tx, liveId, [...affected]);
-    await recordPersonalBests(tx, liveId, combination);
+    const after = fetchedRows.map(({ entry }) => ({
+      driverId: entry.driverId,
+      lapTimeMs: entry.lapTimeMs,
+      carName: entry.carName,
+      position: entry.position,
+      achievedAt: entry.achievedAt?.toISOString() ?? null,
+    }));
+    await recordBoardPersonalBests(tx, { generationId: liveId, layoutId, classId, beforeFetchedAt: before?.fetchedAt ?? null }, previousRows, after);
     await refreshGenerationCounts(tx, liveId);
     return { status: fetchedRows.length > 0 ? ("replaced" as const) : ("emptied" as const), entries: fetchedRows.length };
   });

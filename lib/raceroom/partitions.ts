@@ -2,65 +2,98 @@ import type postgres from "postgres";
 
 type Sql = postgres.Sql | postgres.TransactionSql;
 
-/** Each generation's entries live in their own partition of raceroom_entries. */
-export function partitionName(generationId: number): string {
+/** The tables that hold one partition per generation. */
+export type GenerationTable = "raceroom_entries" | "raceroom_drivers";
+const TABLES: GenerationTable[] = ["raceroom_entries", "raceroom_drivers"];
+
+export function partitionName(table: GenerationTable, generationId: number): string {
   if (!Number.isSafeInteger(generationId) || generationId <= 0) throw new Error(`not a generation id: ${generationId}`);
-  return `raceroom_entries_g${generationId}`;
+  return `${table}_g${generationId}`;
 }
 
-/** A standalone table shaped like raceroom_entries, without indexes, so that bulk loading stays fast. */
-export async function createLoadTable(sql: Sql, generationId: number): Promise<void> {
-  const table = partitionName(generationId);
-  await sql.unsafe(`CREATE TABLE IF NOT EXISTS "${table}" (LIKE raceroom_entries INCLUDING DEFAULTS)`);
+/** A standalone table shaped like `table`, without indexes, so that bulk loading stays fast. */
+async function createLoadTable(sql: Sql, table: GenerationTable, generationId: number): Promise<string> {
+  const name = partitionName(table, generationId);
+  await sql.unsafe(`CREATE TABLE IF NOT EXISTS "${name}" (LIKE ${table} INCLUDING DEFAULTS)`);
   // The check lets ATTACH PARTITION skip its validation scan.
   await sql.unsafe(
     `DO $$ BEGIN
-       ALTER TABLE "${table}" ADD CONSTRAINT "${table}_generation" CHECK (generation_id = ${generationId});
+       ALTER TABLE "${name}" ADD CONSTRAINT "${name}_generation" CHECK (generation_id = ${generationId});
      EXCEPTION WHEN duplicate_object THEN NULL; END $$`,
   );
+  return name;
 }
 
-async function isAttached(sql: Sql, table: string): Promise<boolean> {
+/** Where a pending generation's entries are loaded (by COPY) until it is indexed and attached. */
+export function createEntriesTable(sql: Sql, generationId: number): Promise<string> {
+  return createLoadTable(sql, "raceroom_entries", generationId);
+}
+
+async function isAttached(sql: Sql, name: string, parent: GenerationTable): Promise<boolean> {
   const rows = await sql`
     select 1 from pg_inherits i join pg_class c on c.oid = i.inhrelid
-    where c.relname = ${table} and i.inhparent = 'raceroom_entries'::regclass`;
+    where c.relname = ${name} and i.inhparent = ${parent}::regclass`;
   return rows.length > 0;
 }
 
-/** Builds the partition's indexes in one pass each and attaches it (its indexes become the parent's). Idempotent. */
-export async function indexAndAttach(sql: postgres.Sql, generationId: number): Promise<void> {
-  const table = partitionName(generationId);
-  if (await isAttached(sql, table)) return;
-  await sql.begin(async (tx) => {
-    await tx.unsafe(`SET LOCAL maintenance_work_mem = '256MB'`);
-    await tx.unsafe(
-      `DO $$ BEGIN
-         ALTER TABLE "${table}" ADD CONSTRAINT "${table}_pkey" PRIMARY KEY (generation_id, layout_id, class_id, position);
-       EXCEPTION WHEN invalid_table_definition THEN NULL; END $$`,
-    );
-    await tx.unsafe(`CREATE INDEX IF NOT EXISTS "${table}_driver_idx" ON "${table}" (generation_id, driver_id)`);
-    await tx.unsafe(`ANALYZE "${table}"`);
-    await tx.unsafe(`ALTER TABLE raceroom_entries ATTACH PARTITION "${table}" FOR VALUES IN (${generationId})`);
-  });
+/**
+ * Indexes a generation's loaded entries in one pass per index and attaches them (the indexes become the parent's);
+ * then builds the generation's drivers from them: one row per driver with entry count and best position, loaded
+ * before its search indexes are built. Readers filter on the live generation, so none of this is visible yet.
+ * Idempotent: each table is built and attached in one transaction.
+ */
+export async function buildGenerationTables(sql: postgres.Sql, generationId: number): Promise<void> {
+  const entries = partitionName("raceroom_entries", generationId);
+  if (!(await isAttached(sql, entries, "raceroom_entries"))) {
+    await sql.begin(async (tx) => {
+      await tx.unsafe(`SET LOCAL maintenance_work_mem = '256MB'`);
+      await tx.unsafe(`ALTER TABLE "${entries}" ADD CONSTRAINT "${entries}_pkey" PRIMARY KEY (generation_id, layout_id, class_id, position)`);
+      await tx.unsafe(`CREATE INDEX "${entries}_driver_idx" ON "${entries}" (generation_id, driver_id)`);
+      await tx.unsafe(`ANALYZE "${entries}"`);
+      await tx.unsafe(`ALTER TABLE raceroom_entries ATTACH PARTITION "${entries}" FOR VALUES IN (${generationId})`);
+    });
+  }
+  const drivers = partitionName("raceroom_drivers", generationId);
+  if (!(await isAttached(sql, drivers, "raceroom_drivers"))) {
+    await sql.begin(async (tx) => {
+      await tx.unsafe(`SET LOCAL maintenance_work_mem = '256MB'`);
+      await tx.unsafe(`SET LOCAL work_mem = '128MB'`);
+      await tx.unsafe(`DROP TABLE IF EXISTS "${drivers}"`);
+      await createLoadTable(tx, "raceroom_drivers", generationId);
+      await tx.unsafe(
+        `INSERT INTO "${drivers}" (generation_id, id, name, country_code, country_name, entry_count, best_position)
+         SELECT ${generationId}, driver_id, min(driver_name), min(country_code), min(country_name), count(*)::int, min(position)
+         FROM "${entries}" GROUP BY driver_id`,
+      );
+      await tx.unsafe(`ALTER TABLE "${drivers}" ADD CONSTRAINT "${drivers}_pkey" PRIMARY KEY (generation_id, id)`);
+      await tx.unsafe(`CREATE INDEX "${drivers}_name_trgm_idx" ON "${drivers}" USING gin (immutable_unaccent(lower(name)) gin_trgm_ops)`);
+      await tx.unsafe(`CREATE INDEX "${drivers}_name_prefix_idx" ON "${drivers}" USING btree (immutable_unaccent(lower(name)) text_pattern_ops)`);
+      await tx.unsafe(`ANALYZE "${drivers}"`);
+      await tx.unsafe(`ALTER TABLE raceroom_drivers ATTACH PARTITION "${drivers}" FOR VALUES IN (${generationId})`);
+    });
+  }
 }
 
 /**
- * Removes a generation's entries. An attached partition is detached CONCURRENTLY first, so that readers of the
+ * Removes a generation's partitions. An attached partition is detached CONCURRENTLY first, so that readers of the
  * live generation are never blocked; a detach interrupted half-way is finished.
  */
-export async function dropPartition(sql: postgres.Sql, generationId: number): Promise<void> {
-  const table = partitionName(generationId);
-  const [state] = await sql<{ pending: boolean }[]>`
-    select i.inhdetachpending as pending from pg_inherits i join pg_class c on c.oid = i.inhrelid
-    where c.relname = ${table} and i.inhparent = 'raceroom_entries'::regclass`;
-  if (state?.pending) await sql.unsafe(`ALTER TABLE raceroom_entries DETACH PARTITION "${table}" FINALIZE`);
-  else if (state) await sql.unsafe(`ALTER TABLE raceroom_entries DETACH PARTITION "${table}" CONCURRENTLY`);
-  await sql.unsafe(`DROP TABLE IF EXISTS "${table}"`);
+export async function dropGenerationTables(sql: postgres.Sql, generationId: number): Promise<void> {
+  for (const table of TABLES) {
+    const name = partitionName(table, generationId);
+    const [state] = await sql<{ pending: boolean }[]>`
+      select i.inhdetachpending as pending from pg_inherits i join pg_class c on c.oid = i.inhrelid
+      where c.relname = ${name} and i.inhparent = ${table}::regclass`;
+    if (state?.pending) await sql.unsafe(`ALTER TABLE ${table} DETACH PARTITION "${name}" FINALIZE`);
+    else if (state) await sql.unsafe(`ALTER TABLE ${table} DETACH PARTITION "${name}" CONCURRENTLY`);
+    await sql.unsafe(`DROP TABLE IF EXISTS "${name}"`);
+  }
 }
 
-/** Generations that still have an entries table (attached or not). */
+/** Generations that still have a table of their own (attached or not). */
 export async function partitionGenerations(sql: Sql): Promise<number[]> {
   const rows = await sql<{ name: string }[]>`
-    select relname as name from pg_class where relkind = 'r' and relname ~ '^raceroom_entries_g[0-9]+$'`;
-  return rows.map((row) => Number(row.name.slice("raceroom_entries_g".length))).sort((a, b) => a - b);
+    select relname as name from pg_class where relkind = 'r' and relname ~ '^raceroom_(entries|drivers)_g[0-9]+$'`;
+  const ids = new Set(rows.map((row) => Number(row.name.slice(row.name.lastIndexOf("_g") + 2))));
+  return [...ids].sort((a, b) => a - b);
 }

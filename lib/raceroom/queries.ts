@@ -37,6 +37,8 @@ export interface DriverResult extends BoardRef {
   rank: string | null;
   team: string | null;
   achievedAt: string | null;
+  /** When the board's rows were fetched. */
+  fetchedAt: string;
 }
 
 export interface PersonalBestPoint {
@@ -49,7 +51,10 @@ export interface PersonalBestPoint {
 }
 
 export interface PersonalBestHistory extends BoardRef {
-  /** Oldest first; each faster than the one before. */
+  /**
+   * Oldest first, each faster than the one before: the best Pitwall saw before the driver's first improvement,
+   * then every improvement. A driver who has not improved on a board yet has one point, their current best.
+   */
   points: PersonalBestPoint[];
 }
 
@@ -65,41 +70,38 @@ export interface DriverDetail {
   /** Best position first. */
   results: DriverResult[];
   personalBests: PersonalBestHistory[];
-  generationId: number | null;
+  generationId: number;
 }
 
 const BOARD_NAMES = `
   l.id as "layoutId", l.name as "layoutName", t.id as "trackId", t.name as "trackName", c.id as "classId", c.name as "className"`;
 
-/** Everything about one driver in the live generation, with their personal-best history; null when unknown. */
+/** Everything about one driver in the live generation, with their personal-best history; null when they have no entry. */
 export async function driverDetail(driverId: number): Promise<DriverDetail | null> {
   if (!Number.isSafeInteger(driverId) || driverId <= 0) return null;
   const sql = rawSql();
   // One repeatable-read snapshot: the results, totals and history all describe the same generation.
   return sql.begin("isolation level repeatable read read only", async (tx) => {
-    const [driver] = await tx<DriverDetail["driver"][]>`
+    const [driver] = await tx<(DriverDetail["driver"] & { generationId: number })[]>`
       select id::float8 as id, name, country_code as "countryCode", country_name as "countryName", entry_count as "entryCount",
-             best_position as "bestPosition"
-      from raceroom_drivers where id = ${driverId}`;
+             best_position as "bestPosition", generation_id as "generationId"
+      from raceroom_drivers where generation_id = ${tx.unsafe(LIVE)} and id = ${driverId}`;
     if (!driver) return null;
-    const [live] = await tx<{ id: number }[]>`select generation_id as id from raceroom_live where id = 1`;
-    const generationId = live?.id ?? null;
-    const results =
-      generationId === null
-        ? []
-        : await tx<DriverResult[]>`
-            select ${tx.unsafe(BOARD_NAMES)}, e.car_id as "carId", e.car_name as "carName", e.position, s.entry_count as total,
-                   e.lap_time_ms as "lapTimeMs", e.lap_time_ms - r.lap_time_ms as "gapMs", r.lap_time_ms as "recordLapTimeMs",
-                   round(r.lap_time_ms * 100.0 / e.lap_time_ms, 3)::float8 as "percentOfRecord",
-                   e.difficulty, e.rank, e.team, ${tx.unsafe(isoTime("e.achieved_at"))} as "achievedAt"
-            from raceroom_entries e
-            join raceroom_entries r on r.generation_id = e.generation_id and r.layout_id = e.layout_id and r.class_id = e.class_id and r.position = 1
-            join raceroom_combinations s on s.generation_id = e.generation_id and s.layout_id = e.layout_id and s.class_id = e.class_id
-            join raceroom_layouts l on l.id = e.layout_id
-            join raceroom_tracks t on t.id = l.track_id
-            join raceroom_classes c on c.id = e.class_id
-            where e.generation_id = ${generationId} and e.driver_id = ${driverId}
-            order by e.position, t.name, l.name, c.name`;
+    const { generationId, ...identity } = driver;
+    const results = await tx<DriverResult[]>`
+      select ${tx.unsafe(BOARD_NAMES)}, e.car_id as "carId", e.car_name as "carName", e.position, s.entry_count as total,
+             e.lap_time_ms as "lapTimeMs", e.lap_time_ms - r.lap_time_ms as "gapMs", r.lap_time_ms as "recordLapTimeMs",
+             round(r.lap_time_ms * 100.0 / e.lap_time_ms, 3)::float8 as "percentOfRecord",
+             e.difficulty, e.rank, e.team, ${tx.unsafe(isoTime("e.achieved_at"))} as "achievedAt",
+             ${tx.unsafe(isoTime("coalesce(s.fetched_at, s.attempted_at)"))} as "fetchedAt"
+      from raceroom_entries e
+      join raceroom_entries r on r.generation_id = e.generation_id and r.layout_id = e.layout_id and r.class_id = e.class_id and r.position = 1
+      join raceroom_combinations s on s.generation_id = e.generation_id and s.layout_id = e.layout_id and s.class_id = e.class_id
+      join raceroom_layouts l on l.id = e.layout_id
+      join raceroom_tracks t on t.id = l.track_id
+      join raceroom_classes c on c.id = e.class_id
+      where e.generation_id = ${generationId} and e.driver_id = ${driverId}
+      order by e.position, t.name, l.name, c.name`;
     const history = await tx<(BoardRef & PersonalBestPoint)[]>`
       select ${tx.unsafe(BOARD_NAMES)}, p.lap_time_ms as "lapTimeMs", p.car_name as "carName", p.position,
              ${tx.unsafe(isoTime("p.achieved_at"))} as "achievedAt", ${tx.unsafe(isoTime("p.recorded_at"))} as "recordedAt"
@@ -119,7 +121,19 @@ export async function driverDetail(driverId: number): Promise<DriverDetail | nul
       }
       board.points.push({ lapTimeMs: row.lapTimeMs, carName: row.carName, position: row.position, achievedAt: row.achievedAt, recordedAt: row.recordedAt });
     }
-    return { driver, results, personalBests: [...byBoard.values()], generationId };
+    // Boards without an improvement yet: their history is the current best (results come best position first).
+    for (const result of results) {
+      const key = `${result.layoutId}:${result.classId}`;
+      if (byBoard.has(key)) continue;
+      const best = results
+        .filter((r) => r.layoutId === result.layoutId && r.classId === result.classId)
+        .reduce((a, b) => (b.lapTimeMs < a.lapTimeMs ? b : a));
+      byBoard.set(key, {
+        ...pickBoard(best),
+        points: [{ lapTimeMs: best.lapTimeMs, carName: best.carName, position: best.position, achievedAt: best.achievedAt, recordedAt: best.fetchedAt }],
+      });
+    }
+    return { driver: identity, results, personalBests: [...byBoard.values()], generationId };
   });
 }
 
@@ -345,7 +359,7 @@ export async function movers(options: { limit?: number } = {}): Promise<{ genera
            m.previous_position as "previousPosition", m.position, m.previous_position - m.position as climb,
            m.previous_lap_time_ms as "previousLapTimeMs", m.lap_time_ms as "lapTimeMs"
     from raceroom_movers m
-    join raceroom_drivers d on d.id = m.driver_id
+    join raceroom_drivers d on d.generation_id = m.generation_id and d.id = m.driver_id
     join raceroom_layouts l on l.id = m.layout_id
     join raceroom_tracks t on t.id = l.track_id
     join raceroom_classes c on c.id = m.class_id

@@ -59,7 +59,8 @@ function hit(row: Row, match: MatchKind): DriverHit {
 /**
  * Driver search over the live generation: case- and accent-insensitive, ranked exact name > name starting with the
  * query > name containing it > fuzzy (typos tolerated from 4 characters); within a rank, drivers with more entries
- * first. Namesakes are separate hits (one per driver id). Reads the drivers table only (aggregates kept at promotion).
+ * first. Namesakes are separate hits (one per driver id). Reads the live generation's drivers table only (its
+ * aggregates are computed when the generation is built).
  */
 export async function searchDrivers(query: string, options: { limit?: number } = {}): Promise<DriverSearch> {
   const text = query.normalize("NFC").replace(/\s+/g, " ").trim().slice(0, MAX_QUERY_LENGTH);
@@ -78,7 +79,7 @@ export async function searchDrivers(query: string, options: { limit?: number } =
                  d.best_position as "bestPosition", case when immutable_unaccent(lower(d.name)) = q.t then 0 else 1 end as tier
           from raceroom_drivers d, q
           where immutable_unaccent(lower(d.name)) ~>=~ q.t and immutable_unaccent(lower(d.name)) ~<~ (q.t || chr(1114111))
-            and d.entry_count > 0
+            and d.generation_id = (select generation_id from raceroom_live where id = 1)
           order by tier, d.entry_count desc, d.best_position, d.id
           limit ${limit}`
       : await sql<Row[]>`
@@ -88,7 +89,8 @@ export async function searchDrivers(query: string, options: { limit?: number } =
                       when immutable_unaccent(lower(d.name)) like immutable_unaccent(lower(${`${escaped}%`})) then 1
                       else 2 end as tier
           from raceroom_drivers d
-          where immutable_unaccent(lower(d.name)) like immutable_unaccent(lower(${`%${escaped}%`})) and d.entry_count > 0
+          where immutable_unaccent(lower(d.name)) like immutable_unaccent(lower(${`%${escaped}%`}))
+            and d.generation_id = (select generation_id from raceroom_live where id = 1)
           order by tier, d.entry_count desc, d.best_position, d.id
           limit ${limit}`;
   const hits = rows.map((row) => hit(row, TIERS[row.tier] ?? "substring"));
@@ -102,7 +104,8 @@ export async function searchDrivers(query: string, options: { limit?: number } =
       select d.id, d.name, d.country_code as "countryCode", d.country_name as "countryName", d.entry_count as "entryCount",
              d.best_position as "bestPosition", 3 as tier
       from raceroom_drivers d, q
-      where q.t <% immutable_unaccent(lower(d.name)) and d.entry_count > 0 and d.id <> all(${found}::bigint[])
+      where q.t <% immutable_unaccent(lower(d.name)) and d.id <> all(${found}::bigint[])
+        and d.generation_id = (select generation_id from raceroom_live where id = 1)
       order by word_similarity(q.t, immutable_unaccent(lower(d.name))) desc, d.entry_count desc, d.id
       limit ${limit - hits.length}`;
   });

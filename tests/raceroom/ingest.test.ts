@@ -62,7 +62,11 @@ describe("RaceRoom generations", () => {
       ["RaceRoom Raceway", "GTR 3", 2, 2, 1000],
     ]);
     expect(elodie!.results[1]!.percentOfRecord).toBeCloseTo((90_000 / 91_000) * 100, 2);
-    expect(elodie!.personalBests).toHaveLength(2);
+    // Before any improvement, a board's history is the current best.
+    expect(elodie!.personalBests.map((h) => [h.layoutId, h.points.map((p) => p.lapTimeMs)])).toEqual([
+      [1671, [106_802]],
+      [263, [91_000]],
+    ]);
 
     const top = await topCombinations();
     expect(top.total).toBe(2);
@@ -99,9 +103,9 @@ describe("RaceRoom generations", () => {
     const jan = await driverDetail(JAN.driverId);
     const monzaHistory = jan!.personalBests.find((h) => h.layoutId === 1671 && h.classId === 1703);
     expect(monzaHistory!.points.map((p) => p.lapTimeMs)).toEqual([109_000, 106_000]);
+    expect(monzaHistory!.points[0]).toMatchObject({ carName: "BMW Z4 GT3", position: 4 });
     // Unchanged times add no point.
-    const elodie = await driverDetail(ELODIE.driverId);
-    expect(elodie!.personalBests.every((h) => h.points.length === 1)).toBe(true);
+    expect((await driverDetail(ELODIE.driverId))!.personalBests.every((h) => h.points.length === 1)).toBe(true);
   });
 
   it("keeps the previous rows of a board that comes back empty", async () => {
@@ -140,7 +144,8 @@ describe("RaceRoom generations", () => {
 
   it("replaces one board of the live generation atomically (incremental refresh)", async () => {
     const live = (await refreshStatus()).live!;
-    const replaced = await replaceCombination(board(MONZA_GTR3, [{ ...ELODIE, lapMs: 99_000 }, { ...MAX_A, lapMs: 100_000 }]));
+    // Max A improves from 100.000 (stored by the resumed refresh) to 99.500; Élodie comes back to this board.
+    const replaced = await replaceCombination(board(MONZA_GTR3, [{ ...ELODIE, lapMs: 99_000 }, { ...MAX_A, lapMs: 99_500 }]));
     expect(replaced).toEqual({ status: "replaced", entries: 2 });
     const monza = await leaderboard(MONZA_GTR3.layoutId, MONZA_GTR3.classId);
     expect(monza!.generationId).toBe(live.generationId);
@@ -149,8 +154,10 @@ describe("RaceRoom generations", () => {
     const jan = await driverDetail(JAN.driverId);
     expect(jan!.driver.entryCount).toBe(jan!.results.length);
     expect(jan!.results.map((r) => r.layoutId)).not.toContain(1671);
-    const elodie = await driverDetail(ELODIE.driverId);
-    expect(elodie!.personalBests.find((h) => h.layoutId === 1671 && h.classId === 1703)!.points.map((p) => p.lapTimeMs)).toEqual([106_802, 99_000]);
+    const historyOn = async (driverId: number) =>
+      (await driverDetail(driverId))!.personalBests.find((h) => h.layoutId === 1671 && h.classId === 1703)!.points.map((p) => p.lapTimeMs);
+    expect(await historyOn(MAX_A.driverId)).toEqual([100_000, 99_500]);
+    expect(await historyOn(ELODIE.driverId)).toEqual([99_000]);
 
     expect(await replaceCombination(failed(MONZA_GTR3, "timed out"))).toEqual({ status: "kept", entries: 2 });
     const flagged = await leaderboard(MONZA_GTR3.layoutId, MONZA_GTR3.classId);

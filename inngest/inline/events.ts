@@ -14,7 +14,6 @@ const sentEvent = z.looseObject({
   id: z.string().min(1).optional(),
   ts: z.number().optional(),
 });
-export type SentEvent = z.infer<typeof sentEvent>;
 
 /**
  * Stores events for the executors to turn into runs. An event id doubles as an idempotency key, as on Inngest:

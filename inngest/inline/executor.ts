@@ -336,7 +336,7 @@ function stepKind(op: Op): string {
 }
 
 /** A Sleep op's name is an ISO date (sleepUntil) or a duration such as "1h30m5s" (sleep). */
-export function wakeTime(name: string, now = Date.now()): Date {
+function wakeTime(name: string, now = Date.now()): Date {
   const duration = /^(?:\d+[wdhms])+$/.test(name)
     ? [...name.matchAll(/(\d+)([wdhms])/g)].reduce((ms, [, n, unit]) => ms + Number(n) * UNIT_MS[unit as keyof typeof UNIT_MS], 0)
     : undefined;

@@ -22,7 +22,7 @@ const functionConfig = z.looseObject({
   cancel: z.array(z.object({ event: z.string(), if: z.string().optional(), timeout: z.string().optional() })).optional(),
 });
 export const syncResponse = z.looseObject({ functions: z.array(functionConfig) });
-export type FunctionConfig = z.infer<typeof functionConfig>;
+type FunctionConfig = z.infer<typeof functionConfig>;
 
 // Flow-control options that change when or whether a run starts; refused rather than silently ignored.
 const UNSUPPORTED = ["throttle", "rateLimit", "debounce", "batchEvents", "idempotency", "singleton", "priority", "timeouts"];
@@ -94,7 +94,7 @@ function eventMatcher(pattern: string): (name: string) => boolean {
 }
 
 /** Inngest cron syntax: five fields, optionally prefixed with `TZ=Area/City`. */
-export function parseCron(expression: string, functionId = "?"): Cron {
+function parseCron(expression: string, functionId = "?"): Cron {
   const match = /^(?:CRON_)?TZ=(\S+)\s+(.+)$/.exec(expression.trim());
   const timezone = match?.[1] ?? "UTC";
   const pattern = match?.[2] ?? expression.trim();

@@ -100,7 +100,7 @@ export function errorText(text: string, status?: number): string {
   }
 }
 
-export function describeError(error: unknown): string {
+function describeError(error: unknown): string {
   if (typeof error === "object" && error !== null) {
     const record = error as Record<string, unknown>;
     const message = typeof record.message === "string" ? record.message : typeof record.error === "string" ? record.error : undefined;

@@ -42,7 +42,7 @@ const db = (): Sql => sql();
 const json = (value: unknown): string => JSON.stringify(value);
 const iso = (date: Date | null | undefined): string | null => date?.toISOString() ?? null;
 
-export async function notifyExecutors(reason: string): Promise<void> {
+async function notifyExecutors(reason: string): Promise<void> {
   await db()`select pg_notify(${WAKE_CHANNEL}, ${reason})`;
 }
 

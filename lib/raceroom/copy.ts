@@ -29,37 +29,22 @@ export const ENTRY_COLUMNS = [
   "achieved_at",
 ] as const;
 
-const SPECIAL = /[\\\t\n\r]/g;
+const SPECIAL = /[\\\t\n\r]/;
+const SPECIALS = /[\\\t\n\r]/g;
 const ESCAPES: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" };
 
-/** A value in COPY's text format: \N for null, backslash escapes for the characters that delimit rows and columns. */
-function field(value: string | number | null): string {
+/** Text in COPY's text format: \N for null, backslash escapes for the characters that delimit rows and columns. */
+function text(value: string | null): string {
   if (value === null) return "\\N";
-  if (typeof value === "number") return String(value);
-  return value.replace(SPECIAL, (c) => ESCAPES[c]!);
+  return SPECIAL.test(value) ? value.replace(SPECIALS, (c) => ESCAPES[c]!) : value;
 }
 
+// One template per row: this runs for every entry of a refresh, so it avoids arrays and joins.
 function line(generationId: number, row: EntryRow): string {
   const e = row.entry;
-  return (
-    [
-      generationId,
-      row.layoutId,
-      row.classId,
-      e.position,
-      e.driverId,
-      field(e.driverName),
-      field(e.countryCode),
-      field(e.countryName),
-      field(row.carId),
-      field(e.carName),
-      e.lapTimeMs,
-      field(e.team),
-      field(e.rank),
-      field(e.difficulty),
-      field(e.achievedAt ? e.achievedAt.toISOString() : null),
-    ].join("\t") + "\n"
-  );
+  const car = row.carId === null ? "\\N" : row.carId;
+  const at = e.achievedAt ? e.achievedAt.toISOString() : "\\N";
+  return `${generationId}\t${row.layoutId}\t${row.classId}\t${e.position}\t${e.driverId}\t${text(e.driverName)}\t${text(e.countryCode)}\t${text(e.countryName)}\t${car}\t${text(e.carName)}\t${e.lapTimeMs}\t${text(e.team)}\t${text(e.rank)}\t${text(e.difficulty)}\t${at}\n`;
 }
 
 function* chunks(generationId: number, rows: Iterable<EntryRow>): Generator<string> {

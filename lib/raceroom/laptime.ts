@@ -4,7 +4,8 @@ const LAP_TIME = /^(?:(\d+)h\s*)?(?:(\d+)m\s*)?(?:(\d+)(?:\.(\d+))?s)?$/;
 
 /** Milliseconds, or null when the text is not a RaceRoom lap time. */
 export function parseLapTime(text: string): number | null {
-  const head = text.split(",", 1)[0]?.trim() ?? "";
+  const comma = text.indexOf(",");
+  const head = (comma < 0 ? text : text.slice(0, comma)).trim();
   const match = LAP_TIME.exec(head);
   if (!match || head === "") return null;
   const [, hours, minutes, seconds, fraction] = match;

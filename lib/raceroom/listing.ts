@@ -40,14 +40,8 @@ export class ListingErrorPayload extends Error {
 }
 
 // Postgres text cannot hold NUL; nothing else in a name is altered (it is rendered as text, never as HTML).
-const clean = (value: string) => value.replace(/\u0000/g, "").trim();
-
-const requiredText = (what: string) => z.string().transform(clean).pipe(z.string().min(1, `${what} is empty`));
-
-const optionalText = z
-  .string()
-  .nullish()
-  .transform((value) => (value === undefined || value === null || clean(value) === "" ? null : clean(value)));
+const clean = (value: string) => (value.includes("\u0000") ? value.replace(/\u0000/g, "") : value).trim();
+const optional = (value: string | null | undefined) => (value === undefined || value === null ? null : clean(value) || null);
 
 // The profile URL is the only stable driver identity; names are not unique.
 const DRIVER_ID = /\/users\/info\/(\d+)\/?(?:[?#].*)?$|\/(\d+)\/?$/;
@@ -60,47 +54,54 @@ function driverIdFromPath(path: string): number | null {
   return Number.isSafeInteger(id) && id > 0 ? id : null;
 }
 
+const DIFFICULTY_KEYS: Record<string, Difficulty> = { getreal: "Get Real", amateur: "Amateur", novice: "Novice" };
+const DIFFICULTY_TEXTS = new Map<string, Difficulty>(DIFFICULTIES.map((d) => [d, d]));
+
+/** "Get Real", "GET REAL", "get_real", ... */
 function difficultyOf(text: string | null): Difficulty | null | undefined {
   if (text === null) return null;
-  const key = text.toLowerCase().replace(/[\s_-]+/g, "");
-  if (key === "getreal") return "Get Real";
-  if (key === "amateur") return "Amateur";
-  if (key === "novice") return "Novice";
-  return undefined;
+  return DIFFICULTY_TEXTS.get(text) ?? DIFFICULTY_KEYS[text.toLowerCase().replace(/[\s_-]+/g, "")];
 }
 
+const text = z.string().nullish();
+
+// Shapes first, then one transform that normalises and checks the values (this runs for every entry of a refresh).
 const entrySchema = z
   .object({
-    driver: z.object({
-      name: requiredText("driver name"),
-      path: z.string().min(1),
-    }),
+    driver: z.object({ name: z.string(), path: z.string() }),
     laptime: z.string(),
-    country: z.object({ name: optionalText, code: optionalText }).nullish(),
-    car_class: z.object({ car: z.object({ name: requiredText("car name") }) }),
-    team: optionalText,
-    rank: optionalText,
-    driving_model: optionalText,
-    date_time: optionalText,
+    country: z.object({ name: text, code: text }).nullish(),
+    car_class: z.object({ car: z.object({ name: z.string() }) }),
+    team: text,
+    rank: text,
+    driving_model: text,
+    date_time: text,
   })
   .transform((raw, ctx): ListingEntry => {
+    const issue = (path: string[], message: string) => ctx.addIssue({ code: "custom", path, message });
+    const driverName = clean(raw.driver.name);
+    if (driverName === "") issue(["driver", "name"], "driver name is empty");
+    const carName = clean(raw.car_class.car.name);
+    if (carName === "") issue(["car_class", "car", "name"], "car name is empty");
     const driverId = driverIdFromPath(raw.driver.path);
-    if (driverId === null) ctx.addIssue({ code: "custom", path: ["driver", "path"], message: `no driver id in "${raw.driver.path}"` });
+    if (driverId === null) issue(["driver", "path"], `no driver id in "${raw.driver.path}"`);
     const lapTimeMs = parseLapTime(raw.laptime);
-    if (lapTimeMs === null) ctx.addIssue({ code: "custom", path: ["laptime"], message: `not a lap time: "${raw.laptime}"` });
-    const achievedAt = raw.date_time === null ? null : parseEntryDate(raw.date_time);
-    if (raw.date_time !== null && achievedAt === null) ctx.addIssue({ code: "custom", path: ["date_time"], message: `not a date: "${raw.date_time}"` });
-    const difficulty = difficultyOf(raw.driving_model);
-    if (difficulty === undefined) ctx.addIssue({ code: "custom", path: ["driving_model"], message: `unknown difficulty "${raw.driving_model}"` });
+    if (lapTimeMs === null) issue(["laptime"], `not a lap time: "${raw.laptime}"`);
+    const date = optional(raw.date_time);
+    const achievedAt = date === null ? null : parseEntryDate(date);
+    if (date !== null && achievedAt === null) issue(["date_time"], `not a date: "${date}"`);
+    const model = optional(raw.driving_model);
+    const difficulty = difficultyOf(model);
+    if (difficulty === undefined) issue(["driving_model"], `unknown difficulty "${model}"`);
     return {
       driverId: driverId ?? 0,
-      driverName: raw.driver.name,
-      countryCode: raw.country?.code?.toLowerCase() ?? null,
-      countryName: raw.country?.name ?? null,
-      carName: raw.car_class.car.name,
+      driverName,
+      countryCode: optional(raw.country?.code)?.toLowerCase() ?? null,
+      countryName: optional(raw.country?.name),
+      carName,
       lapTimeMs: lapTimeMs ?? 0,
-      team: raw.team,
-      rank: raw.rank,
+      team: optional(raw.team),
+      rank: optional(raw.rank),
       difficulty: difficulty ?? null,
       achievedAt,
     };

@@ -199,4 +199,11 @@ describe("RaceRoom generations", () => {
     expect(fords!.entries[0]!.position).toBe(32);
     expect(await leaderboard(999_999, 1703)).toBeNull();
   });
+
+  it("stores names with COPY's delimiters and escapes verbatim", async () => {
+    const names = ["Tab\tin the name", "Back\\slash \\N", "New\nline\r", "NUL-free 🏁 <b>&amp;</b>"];
+    await replaceCombination(board(MONZA_GTR1, names.map((name, i) => ({ driverId: 3000 + i, name, lapMs: 100_000 + i }))));
+    const stored = await leaderboard(MONZA_GTR1.layoutId, MONZA_GTR1.classId);
+    expect(stored!.entries.map((e) => e.driverName)).toEqual(names);
+  });
 });

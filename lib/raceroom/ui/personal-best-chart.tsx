@@ -73,7 +73,13 @@ export function PersonalBestChart({ histories }: { histories: PersonalBestHistor
   const [selected, setSelected] = useState(() => (sorted[0] ? boardKey(sorted[0]) : ""));
   const [active, setActive] = useState<number | null>(null);
   const history = sorted.find((h) => boardKey(h) === selected) ?? sorted[0];
-  if (!history) return <p className="text-sm text-muted">No personal-best history yet.</p>;
+  if (!history) {
+    return (
+      <p className="rounded-lg border border-dashed border-border px-3 py-4 text-sm text-muted" data-testid="pb-empty">
+        No improvement recorded yet: each refresh that finds a faster lap than the one before adds a point here.
+      </p>
+    );
+  }
 
   const points = pointsOf(history);
   const color = classColor(history.classId);
@@ -177,10 +183,8 @@ export function PersonalBestChart({ histories }: { histories: PersonalBestHistor
         </svg>
       </div>
       <figcaption className="text-xs text-muted">
-        {sorted.every((h) => h.points.length === 1)
-          ? "One personal best per board so far: each refresh that brings a faster lap adds a point. "
-          : "Each point is a new personal best as Pitwall saw it across refreshes; the filled point is the current one. "}
-        Hover or focus a point for its values.
+        Each point is a personal best as Pitwall saw it across refreshes; the filled point is the current one. Hover or focus a point for its
+        values.
       </figcaption>
     </figure>
   );

@@ -10,7 +10,7 @@ import { ProgressBar } from "@/lib/ui/progress-bar";
 
 /** Poll every 2 s while a refresh runs; otherwise look in now and then, so a refresh started elsewhere shows up. */
 const RUNNING_POLL_MS = 2_000;
-const IDLE_POLL_MS = 30_000;
+const IDLE_POLL_MS = 10_000;
 
 async function fetchStatus(signal: AbortSignal): Promise<RefreshStatus> {
   const response = await fetch("/api/v1/raceroom/status", { signal, cache: "no-store" });

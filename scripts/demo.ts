@@ -62,7 +62,7 @@ async function demoSecrets(): Promise<DemoSecrets> {
 /** The first RaceRoom refresh, through the same admin API a script would use, unless data exists already. */
 async function firstRefresh(baseUrl: string, token: string): Promise<void> {
   const status = await fetch(`${baseUrl}/api/v1/raceroom/status`).then((r) => (r.ok ? r.json() : null)).catch(() => null);
-  if (status?.liveGeneration) return;
+  if (status?.live || status?.running) return;
   const response = await fetch(`${baseUrl}/api/v1/admin/syncs/raceroom.full-refresh`, {
     method: "POST",
     headers: { authorization: `Bearer ${token}` },
@@ -76,7 +76,8 @@ async function firstRefresh(baseUrl: string, token: string): Promise<void> {
 
 buildIfNeeded();
 const secrets = await demoSecrets();
-const config = simConfig();
+// Demo scale: the default 200,000 entries over fewer boards, so the first full refresh ends within two minutes.
+const config = simConfig({ SIM_RACEROOM_COMBINATIONS: "8000", ...process.env });
 const simulator = await startSimulator({ port: config.SIM_PORT, host: config.SIM_HOST, seed: config.SIM_SEED, upstreams: defaultUpstreams(config) });
 console.log(`pitwall: upstream simulators on ${simulator.url}`);
 const adminApiToken = process.env.ADMIN_API_TOKEN ?? secrets.adminApiToken;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pruneLedger } from "@/lib/http";
 import { failSyncRunOf } from "@/lib/jobs/runs";
 import { inngest } from "../client";
 
@@ -23,4 +24,10 @@ export const syncRunFailed = inngest.createFunction(
   },
 );
 
-export const platformFunctions = [syncRunFailed];
+/** Daily housekeeping: API ledger rows past their retention and expired cached responses. */
+export const ledgerPrune = inngest.createFunction(
+  { id: "platform-ledger-prune", name: "Prune the API call ledger", retries: 3, triggers: [{ cron: "15 3 * * *" }] },
+  async ({ step }) => step.run("prune-ledger-and-cache", () => pruneLedger()),
+);
+
+export const platformFunctions = [syncRunFailed, ledgerPrune];

@@ -154,11 +154,18 @@ export const raceroomDrivers = pgTable(
     countryName: text(),
     entryCount: integer().notNull().default(0),
     bestPosition: integer(),
+    /** The name folded for search (lower case, accents removed), computed once per row rather than per query. */
+    searchName: text()
+      .notNull()
+      .generatedAlwaysAs(sql`immutable_unaccent(lower(name))`),
   },
   (t) => [
     primaryKey({ columns: [t.generationId, t.id] }),
-    index("raceroom_drivers_name_trgm_idx").using("gin", sql`immutable_unaccent(lower(${t.name})) gin_trgm_ops`),
-    index("raceroom_drivers_name_prefix_idx").using("btree", sql`immutable_unaccent(lower(${t.name})) text_pattern_ops`),
+    index("raceroom_drivers_search_trgm_idx").using("gin", sql`${t.searchName} gin_trgm_ops`),
+    index("raceroom_drivers_search_prefix_idx").using("btree", sql`${t.searchName} text_pattern_ops`),
+    // The most active drivers whose name starts with one or two given letters, without sorting every match.
+    index("raceroom_drivers_initial_idx").using("btree", sql`left(${t.searchName}, 1)`, t.entryCount.desc(), t.bestPosition, t.id),
+    index("raceroom_drivers_initials_idx").using("btree", sql`left(${t.searchName}, 2)`, t.entryCount.desc(), t.bestPosition, t.id),
   ],
 );
 

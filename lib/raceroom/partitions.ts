@@ -14,7 +14,7 @@ export function partitionName(table: GenerationTable, generationId: number): str
 /** A standalone table shaped like `table`, without indexes, so that bulk loading stays fast. */
 async function createLoadTable(sql: Sql, table: GenerationTable, generationId: number): Promise<string> {
   const name = partitionName(table, generationId);
-  await sql.unsafe(`CREATE TABLE IF NOT EXISTS "${name}" (LIKE ${table} INCLUDING DEFAULTS)`);
+  await sql.unsafe(`CREATE TABLE IF NOT EXISTS "${name}" (LIKE ${table} INCLUDING DEFAULTS INCLUDING GENERATED)`);
   // The check lets ATTACH PARTITION skip its validation scan.
   await sql.unsafe(
     `DO $$ BEGIN
@@ -66,8 +66,11 @@ export async function buildGenerationTables(sql: postgres.Sql, generationId: num
          FROM "${entries}" GROUP BY driver_id`,
       );
       await tx.unsafe(`ALTER TABLE "${drivers}" ADD CONSTRAINT "${drivers}_pkey" PRIMARY KEY (generation_id, id)`);
-      await tx.unsafe(`CREATE INDEX "${drivers}_name_trgm_idx" ON "${drivers}" USING gin (immutable_unaccent(lower(name)) gin_trgm_ops)`);
-      await tx.unsafe(`CREATE INDEX "${drivers}_name_prefix_idx" ON "${drivers}" USING btree (immutable_unaccent(lower(name)) text_pattern_ops)`);
+      // The same definitions as the parent's indexes, so that ATTACH adopts them instead of building new ones.
+      await tx.unsafe(`CREATE INDEX "${drivers}_search_trgm_idx" ON "${drivers}" USING gin (search_name gin_trgm_ops)`);
+      await tx.unsafe(`CREATE INDEX "${drivers}_search_prefix_idx" ON "${drivers}" USING btree (search_name text_pattern_ops)`);
+      await tx.unsafe(`CREATE INDEX "${drivers}_initial_idx" ON "${drivers}" (left(search_name, 1), entry_count DESC NULLS LAST, best_position, id)`);
+      await tx.unsafe(`CREATE INDEX "${drivers}_initials_idx" ON "${drivers}" (left(search_name, 2), entry_count DESC NULLS LAST, best_position, id)`);
       await tx.unsafe(`ANALYZE "${drivers}"`);
       await tx.unsafe(`ALTER TABLE raceroom_drivers ATTACH PARTITION "${drivers}" FOR VALUES IN (${generationId})`);
     });

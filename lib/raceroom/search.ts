@@ -1,4 +1,3 @@
-import "server-only";
 import { sql as rawSql } from "@/db";
 
 export type MatchKind = "exact" | "prefix" | "substring" | "fuzzy";
@@ -21,15 +20,10 @@ export interface DriverSearch {
 
 /** Below this many characters only names starting with the query match (a trigram needs three). */
 const SUBSTRING_FROM = 3;
-/** From this many characters on, names within a typo or two match too. */
-const FUZZY_FROM = 4;
-/** word_similarity needed for a fuzzy hit: one wrong letter in a 4-letter query still leaves 2 of its 5 trigrams. */
-const FUZZY_THRESHOLD = 0.4;
 const MAX_QUERY_LENGTH = 80;
+const MATCHES: MatchKind[] = ["exact", "prefix", "substring", "fuzzy"];
 
-const TIERS: MatchKind[] = ["exact", "prefix", "substring"];
-
-/** LIKE wildcards in the query are literal characters. */
+/** LIKE wildcards in the query are literal characters (lower() and unaccent() leave these three alone). */
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
@@ -44,70 +38,77 @@ interface Row {
   tier: number;
 }
 
-function hit(row: Row, match: MatchKind): DriverHit {
-  return {
-    driverId: Number(row.id),
-    name: row.name,
-    countryCode: row.countryCode,
-    countryName: row.countryName,
-    entryCount: row.entryCount,
-    bestPosition: row.bestPosition,
-    match,
-  };
-}
+const COLUMNS = `d.id, d.name, d.country_code as "countryCode", d.country_name as "countryName", d.entry_count as "entryCount",
+                 d.best_position as "bestPosition"`;
+const LIVE = "(select generation_id from raceroom_live where id = 1)";
 
 /**
  * Driver search over the live generation: case- and accent-insensitive, ranked exact name > name starting with the
  * query > name containing it > fuzzy (typos tolerated from 4 characters); within a rank, drivers with more entries
  * first. Namesakes are separate hits (one per driver id). Reads the live generation's drivers table only (its
  * aggregates are computed when the generation is built).
+ *
+ * One statement per search: its ranks are branches of a UNION ALL under one LIMIT, and Postgres stops pulling
+ * branches once the limit is reached, so a common prefix never pays for the substring or fuzzy scans.
  */
 export async function searchDrivers(query: string, options: { limit?: number } = {}): Promise<DriverSearch> {
   const text = query.normalize("NFC").replace(/\s+/g, " ").trim().slice(0, MAX_QUERY_LENGTH);
   const limit = Math.min(Math.max(options.limit ?? 20, 1), 100);
-  const length = [...text].length;
-  if (length === 0) return { query: text, hits: [] };
+  if (text === "") return { query: text, hits: [] };
   const sql = rawSql();
   const escaped = escapeLike(text);
+  const columns = sql.unsafe(COLUMNS);
+  const live = sql.unsafe(LIVE);
 
-  // Exact and prefix come from the btree on the folded name; a substring needs the trigram index.
+  // Folded like the stored search_name. Short queries use the indexes on a name's first one or two letters
+  // (ordered by entries); longer ones the prefix range of the btree and the trigram index.
   const rows =
-    length < SUBSTRING_FROM
+    [...text].length < SUBSTRING_FROM
       ? await sql<Row[]>`
-          with q as (select immutable_unaccent(lower(${text})) as t)
-          select d.id, d.name, d.country_code as "countryCode", d.country_name as "countryName", d.entry_count as "entryCount",
-                 d.best_position as "bestPosition", case when immutable_unaccent(lower(d.name)) = q.t then 0 else 1 end as tier
-          from raceroom_drivers d, q
-          where immutable_unaccent(lower(d.name)) ~>=~ q.t and immutable_unaccent(lower(d.name)) ~<~ (q.t || chr(1114111))
-            and d.generation_id = (select generation_id from raceroom_live where id = 1)
-          order by tier, d.entry_count desc, d.best_position, d.id
+          with q as not materialized (select immutable_unaccent(lower(${text})) as t)
+          select * from (
+            (select ${columns}, 0 as tier from raceroom_drivers d, q
+             where d.generation_id = ${live} and d.search_name = q.t
+             order by d.entry_count desc, d.best_position, d.id limit ${limit})
+            union all
+            (select ${columns}, 1 as tier from raceroom_drivers d, q
+             where d.generation_id = ${live} and length(q.t) = 1 and left(d.search_name, 1) = q.t and d.search_name <> q.t
+             order by d.entry_count desc, d.best_position, d.id limit ${limit})
+            union all
+            (select ${columns}, 1 as tier from raceroom_drivers d, q
+             where d.generation_id = ${live} and length(q.t) = 2 and left(d.search_name, 2) = q.t and d.search_name <> q.t
+             order by d.entry_count desc, d.best_position, d.id limit ${limit})
+          ) hits
           limit ${limit}`
       : await sql<Row[]>`
-          select d.id, d.name, d.country_code as "countryCode", d.country_name as "countryName", d.entry_count as "entryCount",
-                 d.best_position as "bestPosition",
-                 case when immutable_unaccent(lower(d.name)) = immutable_unaccent(lower(${text})) then 0
-                      when immutable_unaccent(lower(d.name)) like immutable_unaccent(lower(${`${escaped}%`})) then 1
-                      else 2 end as tier
-          from raceroom_drivers d
-          where immutable_unaccent(lower(d.name)) like immutable_unaccent(lower(${`%${escaped}%`}))
-            and d.generation_id = (select generation_id from raceroom_live where id = 1)
-          order by tier, d.entry_count desc, d.best_position, d.id
+          with q as not materialized (
+            select immutable_unaccent(lower(${text})) as t, immutable_unaccent(lower(${`${escaped}%`})) as prefix,
+                   immutable_unaccent(lower(${`%${escaped}%`})) as inside
+          )
+          select * from (
+            (select ${columns}, case when d.search_name = q.t then 0 else 1 end as tier from raceroom_drivers d, q
+             where d.generation_id = ${live} and d.search_name ~>=~ q.t and d.search_name ~<~ (q.t || chr(1114111))
+             order by tier, d.entry_count desc, d.best_position, d.id limit ${limit})
+            union all
+            (select ${columns}, 2 as tier from raceroom_drivers d, q
+             where d.generation_id = ${live} and d.search_name like q.inside and d.search_name not like q.prefix
+             order by d.entry_count desc, d.best_position, d.id limit ${limit})
+            union all
+            (select f.id, f.name, f.country_code, f.country_name, f.entry_count, f.best_position, 3 as tier
+             from q, raceroom_fuzzy_drivers(q.t, ${live}, q.inside, ${limit}) f
+             where length(q.t) >= 4)
+          ) hits
           limit ${limit}`;
-  const hits = rows.map((row) => hit(row, TIERS[row.tier] ?? "substring"));
-  if (hits.length >= limit || length < FUZZY_FROM) return { query: text, hits };
-
-  const found = hits.map((h) => h.driverId);
-  const fuzzy = await sql.begin(async (tx) => {
-    await tx`select set_config('pg_trgm.word_similarity_threshold', ${String(FUZZY_THRESHOLD)}, true)`;
-    return tx<Row[]>`
-      with q as (select immutable_unaccent(lower(${text})) as t)
-      select d.id, d.name, d.country_code as "countryCode", d.country_name as "countryName", d.entry_count as "entryCount",
-             d.best_position as "bestPosition", 3 as tier
-      from raceroom_drivers d, q
-      where q.t <% immutable_unaccent(lower(d.name)) and d.id <> all(${found}::bigint[])
-        and d.generation_id = (select generation_id from raceroom_live where id = 1)
-      order by word_similarity(q.t, immutable_unaccent(lower(d.name))) desc, d.entry_count desc, d.id
-      limit ${limit - hits.length}`;
-  });
-  return { query: text, hits: [...hits, ...fuzzy.map((row) => hit(row, "fuzzy"))] };
+  return {
+    query: text,
+    hits: rows.map((row) => ({
+      driverId: Number(row.id),
+      name: row.name,
+      countryCode: row.countryCode,
+      countryName: row.countryName,
+      entryCount: row.entryCount,
+      bestPosition: row.bestPosition,
+      match: MATCHES[row.tier] ?? "fuzzy",
+    })),
+  };
 }

@@ -1,0 +1,146 @@
+/**
+ * RaceRoom driver search at scale: 1,000 varied queries against a live generation of 2,000,000 entries (p50, p95,
+ * p99 measured around searchDrivers(), i.e. server-side including the round trip to Postgres), then the same
+ * queries while a second process ingests a new generation (COPY, index build, promotion) into the same database.
+ *
+ * Run: DATABASE_URL=postgres://postgres@127.0.0.1:5432/pitwall_bench_raceroom npx tsx bench/raceroom-search.ts
+ * The world is loaded (through bench/raceroom-ingest.ts) when the database holds fewer than BENCH_ENTRIES live
+ * entries. Settings: BENCH_ENTRIES (2000000), BENCH_DRIVERS (450000), BENCH_QUERIES (1000).
+ */
+import { spawn } from "node:child_process";
+import { closeDatabase, sql } from "@/db";
+import { runMigrations } from "@/db/migrate";
+import { databaseUrl } from "@/lib/env";
+import { searchDrivers } from "@/lib/raceroom/search";
+import { loadWorld } from "./raceroom-ingest";
+
+const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 2_000_000);
+const DRIVERS = Number(process.env.BENCH_DRIVERS ?? 450_000);
+const QUERIES = Number(process.env.BENCH_QUERIES ?? 1_000);
+
+/** A deterministic stream, so that every run asks the same queries. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const ACCENTS: Record<string, string> = { a: "á", e: "é", o: "ö", u: "ü", n: "ñ", c: "ç", s: "ś", z: "ž" };
+
+/** What people type: whole names, first letters, a surname, a piece, a typo, other case or accents, other scripts. */
+function makeQueries(names: string[], count: number): { kind: string; query: string }[] {
+  const next = random(42);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
+  const cut = (text: string, from: number, length: number) => [...text].slice(from, from + length).join("");
+  const queries: { kind: string; query: string }[] = [];
+  while (queries.length < count) {
+    const name = pick(names);
+    const chars = [...name];
+    const words = name.split(/\s+/).filter((w) => w.length > 0);
+    const roll = next();
+    let kind: string;
+    let query: string;
+    if (roll < 0.15) [kind, query] = ["full name", name];
+    else if (roll < 0.3) [kind, query] = ["1-2 letters", cut(name, 0, 1 + Math.floor(next() * 2))];
+    else if (roll < 0.5) [kind, query] = ["prefix 3-8", cut(name, 0, 3 + Math.floor(next() * 6))];
+    else if (roll < 0.65) [kind, query] = ["last word", words[words.length - 1] ?? name];
+    else if (roll < 0.75) {
+      const length = 3 + Math.floor(next() * 4);
+      [kind, query] = ["inner piece", cut(name, Math.floor(next() * Math.max(1, chars.length - length)), length)];
+    } else if (roll < 0.88) {
+      const word = [...(words[words.length - 1] ?? name)];
+      const at = Math.floor(next() * word.length);
+      const typo = [...word];
+      if (next() < 0.5 && at + 1 < typo.length) [typo[at], typo[at + 1]] = [typo[at + 1]!, typo[at]!];
+      else typo[at] = "xqzk"[Math.floor(next() * 4)]!;
+      [kind, query] = ["typo", typo.join("")];
+    } else if (roll < 0.95) {
+      const variant = next() < 0.5 ? name.toUpperCase() : name.toLowerCase().replace(/[aeouncsz]/, (c) => ACCENTS[c] ?? c);
+      [kind, query] = ["case/accents", cut(variant, 0, 4 + Math.floor(next() * 8))];
+    } else [kind, query] = ["no match", `zz${Math.floor(next() * 1e6)}qx`];
+    if (query.trim().length > 0) queries.push({ kind, query });
+  }
+  return queries;
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+
+async function measure(queries: { kind: string; query: string }[]) {
+  const times: number[] = [];
+  const byKind = new Map<string, number[]>();
+  let hits = 0;
+  for (const { kind, query } of queries) {
+    const started = performance.now();
+    const result = await searchDrivers(query);
+    const ms = performance.now() - started;
+    times.push(ms);
+    hits += result.hits.length;
+    byKind.set(kind, [...(byKind.get(kind) ?? []), ms]);
+  }
+  const sorted = [...times].sort((a, b) => a - b);
+  return { sorted, byKind, hits };
+}
+
+function report(label: string, run: Awaited<ReturnType<typeof measure>>): void {
+  const { sorted } = run;
+  const f = (n: number) => `${n.toFixed(2)} ms`;
+  console.log(`${label}: p50 ${f(percentile(sorted, 50))}, p95 ${f(percentile(sorted, 95))}, p99 ${f(percentile(sorted, 99))}, max ${f(sorted.at(-1)!)} (${sorted.length} queries, ${run.hits} hits)`);
+}
+
+async function main(): Promise<void> {
+  await runMigrations(databaseUrl());
+  const [live] = await sql()<{ entries: number }[]>`
+    select entry_count as entries from raceroom_generations where id = (select generation_id from raceroom_live where id = 1)`;
+  if ((live?.entries ?? 0) < ENTRIES) {
+    console.log(`loading ${ENTRIES.toLocaleString("en-US")} entries of ${DRIVERS.toLocaleString("en-US")} drivers...`);
+    await loadWorld({ entries: ENTRIES, drivers: DRIVERS });
+  }
+  const [size] = await sql()<{ entries: number; drivers: number }[]>`
+    select entry_count as entries, driver_count as drivers from raceroom_generations where id = (select generation_id from raceroom_live where id = 1)`;
+  const names = (await sql()<{ name: string }[]>`
+    select name from raceroom_drivers where generation_id = (select generation_id from raceroom_live where id = 1)
+    order by md5(id::text) limit 5000`).map((r) => r.name);
+  const queries = makeQueries(names, QUERIES);
+  console.log(`RaceRoom driver search: ${size!.entries.toLocaleString("en-US")} entries, ${size!.drivers.toLocaleString("en-US")} drivers, ${queries.length} queries`);
+
+  await measure(queries.slice(0, 100)); // warm the connection pool and prepared statements
+  const quiet = await measure(queries);
+  report("idle", quiet);
+  for (const [kind, times] of quiet.byKind) {
+    const sorted = times.sort((a, b) => a - b);
+    console.log(`  ${kind.padEnd(13)} n=${String(sorted.length).padStart(4)}  p50 ${percentile(sorted, 50).toFixed(2)} ms  p95 ${percentile(sorted, 95).toFixed(2)} ms`);
+  }
+
+  // A second process loads the next day's world as a new generation while the same queries run here.
+  const ingest = spawn(process.execPath, ["--import", "tsx", new URL("./raceroom-ingest.ts", import.meta.url).pathname], {
+    env: { ...process.env, BENCH_ENTRIES: String(ENTRIES), BENCH_DRIVERS: String(DRIVERS), BENCH_DAY: "1", LOG_LEVEL: "warn" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  let ingestOutput = "";
+  ingest.stdout.on("data", (chunk: Buffer) => (ingestOutput += chunk.toString()));
+  const ingestDone = new Promise<number | null>((resolve) => ingest.once("exit", resolve));
+  let running = true;
+  void ingestDone.then(() => (running = false));
+  const during: number[] = [];
+  let rounds = 0;
+  while (running) {
+    const run = await measure(queries);
+    during.push(...run.sorted);
+    rounds += 1;
+  }
+  const exit = await ingestDone;
+  if (exit !== 0) throw new Error(`the ingest process failed (${exit}):\n${ingestOutput}`);
+  report(`during an ingest (${rounds} rounds of the queries)`, { sorted: during.sort((a, b) => a - b), byKind: new Map(), hits: 0 });
+  console.log(ingestOutput.split("\n").filter((line) => /ingest|promotion|store|index/.test(line)).map((line) => `  ingest meanwhile: ${line.trim()}`).join("\n"));
+  await closeDatabase();
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

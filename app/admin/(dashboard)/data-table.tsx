@@ -1,7 +1,7 @@
 /** Dense, calm admin tables: sticky header, zebra rows, numbers right-aligned in tabular figures. */
 export function DataTable({ label, children, tall = false }: { label: string; children: React.ReactNode; tall?: boolean }) {
   return (
-    <div className={`overflow-auto rounded-lg border border-border bg-surface ${tall ? "max-h-[75vh]" : ""}`}>
+    <div className={`relative overflow-auto rounded-lg border border-border bg-surface ${tall ? "max-h-[75vh]" : ""}`}>
       <table
         aria-label={label}
         className="w-full border-collapse text-sm [&_tbody_tr:nth-child(even)]:bg-surface-2/60 [&_tbody_tr]:border-t [&_tbody_tr]:border-border/60"
@@ -20,5 +20,9 @@ export const tdNum = `${td} tabular whitespace-nowrap text-right`;
 export const filterLabel = "block text-xs font-medium text-muted";
 export const filterControl =
   "mt-1 block w-full rounded-md border border-border bg-surface px-2 py-1.5 text-sm focus-visible:outline-2 focus-visible:outline-accent";
-export const button =
-  "inline-flex items-center justify-center rounded-md border border-border bg-surface px-3 py-1.5 text-sm font-medium hover:bg-surface-2 focus-visible:outline-2 focus-visible:outline-accent disabled:opacity-50";
+const buttonBase =
+  "inline-flex items-center justify-center whitespace-nowrap rounded-md border px-3 py-1.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent disabled:cursor-not-allowed";
+export const button = `${buttonBase} border-border bg-surface hover:bg-surface-2 disabled:opacity-50`;
+/** The one main action of a card or form. */
+export const primaryButton = `${buttonBase} border-accent bg-accent text-accent-fg hover:opacity-90 disabled:border-border disabled:bg-surface-2 disabled:text-muted disabled:opacity-100`;
+export const link = "underline decoration-border underline-offset-2 hover:decoration-current";

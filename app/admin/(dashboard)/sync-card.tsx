@@ -6,7 +6,7 @@ import { isActive, runDurationMs } from "@/lib/admin/run-view";
 import type { SyncCardView } from "@/lib/admin/syncs";
 import { formatDuration } from "@/lib/ui/format";
 import { ProgressBar } from "@/lib/ui/progress-bar";
-import { button } from "./data-table";
+import { button, primaryButton } from "./data-table";
 import { RunCountsList } from "./run-counts";
 import { RunStatusBadge } from "./run-status-badge";
 import { cancelSyncRun, runSyncNow, type ActionResult } from "./sync-actions";
@@ -52,7 +52,9 @@ export function SyncCard({ card, onChange }: { card: SyncCardView; onChange: () 
             <span className="tabular text-muted">{durationText(run)}</span>
             <span className="text-muted">by {run.trigger}</span>
           </div>
-          {run.progressTotal !== null || active ? (
+          {run.status === "queued" && run.progressTotal === null ? (
+            <p className="text-xs text-muted">Waiting for the job runner to pick it up…</p>
+          ) : run.progressTotal !== null || active ? (
             <div>
               <ProgressBar done={run.progressDone} total={run.progressTotal} label={`Progress of ${card.label}`} />
               {active && run.currentItem ? <p className="mt-0.5 truncate text-xs text-muted">Now: {run.currentItem}</p> : null}
@@ -80,7 +82,7 @@ export function SyncCard({ card, onChange }: { card: SyncCardView; onChange: () 
           type="button"
           disabled={pending || active}
           onClick={() => act(() => runSyncNow(card.kind))}
-          className={`${button} border-accent bg-accent text-accent-fg hover:bg-accent hover:opacity-90`}
+          className={primaryButton}
         >
           {active ? "Running…" : pending ? "Starting…" : "Run now"}
         </button>

@@ -1,16 +1,18 @@
+import Link from "next/link";
 import { formatBytes } from "@/lib/admin/format";
 import type { LedgerCall } from "@/lib/http/ledger-queries";
 import { formatDuration } from "@/lib/ui/format";
-import { DataTable, td, tdNum, th, thNum } from "../data-table";
+import { DataTable, link, td, tdNum, th, thNum } from "../data-table";
 import { Timestamp } from "../timestamp";
 
+/** Ledger rows. On a phone: time, endpoint (with source, parameters and error folded in), status and duration. */
 export function CallsTable({ calls }: { calls: LedgerCall[] }) {
   return (
     <DataTable label="API calls" tall>
       <thead>
         <tr>
           <th className={th}>Time</th>
-          <th className={th}>Source</th>
+          <th className={`${th} hidden sm:table-cell`}>Source</th>
           <th className={th}>Endpoint</th>
           <th className={thNum}>Status</th>
           <th className={thNum}>Duration</th>
@@ -22,36 +24,61 @@ export function CallsTable({ calls }: { calls: LedgerCall[] }) {
       </thead>
       <tbody>
         {calls.map((call) => (
-          <tr key={call.id} data-call-status={call.error ? "error" : "ok"}>
-            <td className={`${td} text-muted`}>
-              <Timestamp iso={call.at.toISOString()} mode="clock" />
-            </td>
-            <td className={`${td} whitespace-nowrap`}>{call.source}</td>
-            <td className={`${td} max-w-[16rem] break-all font-mono text-xs sm:max-w-md`} title={paramsText(call.params)}>
-              {call.method !== "GET" ? <span className="text-muted">{call.method} </span> : null}
-              {call.endpoint}
-            </td>
-            <td className={`${tdNum} ${call.error ? "text-bad" : ""}`} title={call.error ?? undefined}>
-              {call.error ? <span aria-hidden>✕ </span> : null}
-              {call.status ?? "–"}
-            </td>
-            <td className={tdNum}>{formatDuration(call.durationMs)}</td>
-            <td className={`${tdNum} hidden sm:table-cell`}>{formatBytes(call.bytes)}</td>
-            <td className={`${td} hidden whitespace-nowrap sm:table-cell`}>{call.cacheHit ? "hit" : <span className="text-muted">miss</span>}</td>
-            <td className={`${tdNum} hidden sm:table-cell ${call.retries ? "text-warn" : ""}`}>{call.retries}</td>
-            <td className={`${td} hidden max-w-xs truncate text-bad md:table-cell`} title={call.error ?? undefined}>
-              {call.error ?? ""}
-            </td>
-          </tr>
+          <CallRow key={call.id} call={call} />
         ))}
       </tbody>
     </DataTable>
   );
 }
 
+function CallRow({ call }: { call: LedgerCall }) {
+  const params = paramsText(call.params);
+  return (
+    <tr data-call-status={call.error ? "error" : "ok"}>
+      <td className={`${td} text-muted`}>
+        <Timestamp iso={call.at.toISOString()} mode="clock" />
+      </td>
+      <td className={`${td} hidden whitespace-nowrap sm:table-cell`}>{call.source}</td>
+      <td className={td}>
+        <div className="max-w-[11rem] sm:max-w-sm lg:max-w-md">
+          <span className="block text-xs text-muted sm:hidden">{call.source}</span>
+          <Link href={endpointHref(call)} className={`break-words font-mono text-xs ${link}`} title="Only calls to this endpoint">
+            {call.method !== "GET" ? `${call.method} ` : ""}
+            {call.endpoint}
+          </Link>
+          {params ? (
+            <span className="block truncate font-mono text-xs text-muted" title={params}>
+              {params}
+            </span>
+          ) : null}
+          {call.error ? <span className="block text-xs text-bad md:hidden">{call.error}</span> : null}
+        </div>
+      </td>
+      <td className={`${tdNum} ${call.error ? "text-bad" : ""}`} title={call.error ?? undefined}>
+        {call.error ? <span aria-hidden>✕ </span> : null}
+        {call.status ?? "–"}
+      </td>
+      <td className={tdNum}>{formatDuration(call.durationMs)}</td>
+      <td className={`${tdNum} hidden sm:table-cell`}>{formatBytes(call.bytes)}</td>
+      <td className={`${td} hidden whitespace-nowrap sm:table-cell`}>{call.cacheHit ? "hit" : <span className="text-muted">miss</span>}</td>
+      <td className={`${tdNum} hidden sm:table-cell ${call.retries ? "text-warn" : ""}`}>{call.retries}</td>
+      <td className={`${td} hidden text-bad md:table-cell`}>
+        <div className="max-w-xs truncate" title={call.error ?? undefined}>
+          {call.error ?? ""}
+        </div>
+      </td>
+    </tr>
+  );
+}
+
+/** The call's parameters as a query string (secrets were removed before they were recorded). */
 function paramsText(params: Record<string, string> | null): string | undefined {
   if (!params || !Object.keys(params).length) return undefined;
   return Object.entries(params)
     .map(([key, value]) => `${key}=${value}`)
-    .join("\n");
+    .join("&");
+}
+
+function endpointHref(call: LedgerCall): string {
+  return `/admin/ledger?${new URLSearchParams({ source: call.source, endpoint: call.endpoint })}`;
 }

@@ -11,14 +11,20 @@ export function SourceTotalsTable({ totals }: { totals: SourceTotals[] }) {
         <tr>
           <th className={th}>Source</th>
           <th className={thNum}>Calls</th>
-          <th className={thNum}>Errors</th>
-          <th className={thNum}>Error rate</th>
-          <th className={thNum}>Cache hits</th>
+          <th className={`${thNum} hidden sm:table-cell`}>Errors</th>
+          <th className={thNum}>
+            <Short phone="Errors" full="Error rate" />
+          </th>
+          <th className={thNum}>
+            <Short phone="Cache" full="Cache hits" />
+          </th>
           <th className={`${thNum} hidden sm:table-cell`}>Retries</th>
           <th className={`${thNum} hidden sm:table-cell`}>Median</th>
           <th className={`${thNum} hidden sm:table-cell`}>p95</th>
           <th className={`${thNum} hidden md:table-cell`}>Bytes</th>
-          <th className={thNum}>Rate-limit headroom</th>
+          <th className={thNum}>
+            <Short phone="Headroom" full="Rate-limit headroom" />
+          </th>
           <th className={`${thNum} hidden md:table-cell`}>Last call</th>
         </tr>
       </thead>
@@ -29,7 +35,7 @@ export function SourceTotalsTable({ totals }: { totals: SourceTotals[] }) {
             <td className={tdNum} title={`${formatCount(row.upstreamCalls)} upstream, ${formatCount(row.cacheHits)} from cache`}>
               {formatCount(row.calls)}
             </td>
-            <td className={`${tdNum} ${row.errors ? "text-bad" : ""}`}>{formatCount(row.errors)}</td>
+            <td className={`${tdNum} hidden sm:table-cell ${row.errors ? "text-bad" : ""}`}>{formatCount(row.errors)}</td>
             <td className={`${tdNum} ${row.errorRate >= 0.05 ? "font-semibold text-bad" : ""}`}>
               {row.errorRate >= 0.05 ? <span aria-label="high">▲ </span> : null}
               {formatPercent(row.errorRate)}
@@ -54,7 +60,13 @@ export function SourceTotalsTable({ totals }: { totals: SourceTotals[] }) {
 
 /** What the upstream said was left of its rate limit at the last call: "412 / 500", low values flagged. */
 function Headroom({ remaining, limit }: { remaining: number | null; limit: number | null }) {
-  if (remaining === null) return <span className="text-muted" title="This upstream does not report a rate limit">not reported</span>;
+  if (remaining === null) {
+    return (
+      <span className="text-muted" title="This upstream does not report a rate limit">
+        <Short phone="–" full="not reported" />
+      </span>
+    );
+  }
   const low = limit ? remaining / limit < 0.1 : remaining === 0;
   return (
     <span className={low ? "font-semibold text-bad" : undefined}>
@@ -62,5 +74,17 @@ function Headroom({ remaining, limit }: { remaining: number | null; limit: numbe
       {formatCount(remaining)}
       {limit ? <span className="text-muted"> / {formatCount(limit)}</span> : null}
     </span>
+  );
+}
+
+/** A narrower label on phones, the full one from the `sm` breakpoint up. */
+function Short({ phone, full }: { phone: string; full: string }) {
+  return (
+    <>
+      <span className="sm:hidden" aria-hidden>
+        {phone}
+      </span>
+      <span className="sr-only sm:not-sr-only">{full}</span>
+    </>
   );
 }

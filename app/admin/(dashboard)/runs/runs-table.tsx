@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { runDurationMs, type RunView } from "@/lib/admin/run-view";
 import { formatCount, formatDuration } from "@/lib/ui/format";
-import { DataTable, td, tdNum, th, thNum } from "../data-table";
+import { DataTable, link, td, tdNum, th, thNum } from "../data-table";
 import { RunStatusBadge } from "../run-status-badge";
 import { Timestamp } from "../timestamp";
 
@@ -13,7 +13,7 @@ export function RunsTable({ runs }: { runs: (RunView & { label: string })[] }) {
           <th className={th}>Status</th>
           <th className={th}>Sync</th>
           <th className={`${th} hidden sm:table-cell`}>Trigger</th>
-          <th className={th}>Queued</th>
+          <th className={`${th} hidden sm:table-cell`}>Queued</th>
           <th className={thNum}>Duration</th>
           <th className={`${thNum} hidden sm:table-cell`}>Progress</th>
           <th className={`${thNum} hidden md:table-cell`}>Fetched</th>
@@ -31,13 +31,16 @@ export function RunsTable({ runs }: { runs: (RunView & { label: string })[] }) {
                 <RunStatusBadge status={run.status} cancelRequested={run.cancelRequested} />
               </td>
               <td className={td}>
-                <Link href={`/admin/runs/${run.id}`} className="font-medium underline-offset-2 hover:underline">
+                <Link href={`/admin/runs/${run.id}`} className={`font-medium ${link}`}>
                   {run.label}
                 </Link>
                 <span className="block font-mono text-xs text-muted">{run.kind}</span>
+                <span className="block text-xs text-muted sm:hidden">
+                  <Timestamp iso={run.queuedAt} mode="clock" /> · {run.trigger}
+                </span>
               </td>
               <td className={`${td} hidden text-muted sm:table-cell`}>{run.trigger}</td>
-              <td className={`${td} text-muted`}>
+              <td className={`${td} hidden text-muted sm:table-cell`}>
                 <Timestamp iso={run.queuedAt} mode="clock" />
               </td>
               <td className={tdNum}>{duration === null ? "–" : formatDuration(duration)}</td>

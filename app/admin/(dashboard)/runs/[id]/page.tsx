@@ -81,7 +81,7 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
           Steps
         </h2>
         {view.steps.length ? (
-          <StepsTable steps={view.steps} runStartedAt={run.startedAt ?? run.queuedAt} />
+          <StepsTable steps={view.steps} />
         ) : (
           <p className="rounded-lg border border-dashed border-border bg-surface px-4 py-6 text-center text-sm text-muted">
             {run.status === "queued"

@@ -7,8 +7,8 @@ const stepStyles: Record<string, string> = { completed: "text-ok", failed: "text
 const stepSymbols: Record<string, string> = { completed: "✓", failed: "✕", retrying: "↻", sleeping: "⏾" };
 
 /** Each step with its timing, and a bar showing when in the run it happened. */
-export function StepsTable({ steps, runStartedAt }: { steps: StepView[]; runStartedAt: string }) {
-  const origin = Date.parse(runStartedAt);
+export function StepsTable({ steps }: { steps: StepView[] }) {
+  const origin = Math.min(...steps.map((s) => Date.parse(s.startedAt)));
   const end = Math.max(origin + 1, ...steps.map((s) => Date.parse(s.endedAt ?? s.startedAt)));
   const span = end - origin;
 

@@ -1,0 +1,49 @@
+import { expect, test, type Page } from "@playwright/test";
+import { E2E_ADMIN_API_TOKEN, E2E_ADMIN_PASSWORD } from "./env";
+
+/** The page never scrolls sideways on a 360 px phone: wide tables scroll inside their own box. */
+async function expectNoSidewaysScroll(page: Page) {
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width, `${page.url()} is ${width} px wide`).toBeLessThanOrEqual(360);
+}
+
+test("the admin pages fit a 360 px phone, with the key columns in view", async ({ page, request }) => {
+  test.setTimeout(120_000);
+  // A RaceRoom refresh fills the API ledger with real rows.
+  const started = await request.post("/api/v1/admin/syncs/raceroom.full-refresh", { headers: { authorization: `Bearer ${E2E_ADMIN_API_TOKEN}` } });
+  expect(started.status()).toBe(202);
+
+  await page.goto("/admin/ledger");
+  await expectNoSidewaysScroll(page);
+  await page.getByLabel("Admin password").fill(E2E_ADMIN_PASSWORD);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await expect(page).toHaveURL(/\/admin\/ledger$/);
+
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByRole("table", { name: "API calls" }).locator("tbody tr").first()).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 60_000 });
+  await expectNoSidewaysScroll(page);
+  const calls = page.getByRole("table", { name: "API calls" });
+  for (const column of ["Time", "Endpoint", "Status", "Duration"]) {
+    await expect(calls.getByRole("columnheader", { name: column, exact: true })).toBeInViewport();
+  }
+  const totals = page.getByRole("table", { name: "Totals per source" });
+  await expect(totals.getByRole("cell", { name: "raceroom" })).toBeVisible();
+
+  await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Overview" }).click();
+  await expect(page.getByRole("article", { name: "RaceRoom full refresh" })).toBeVisible();
+  await expectNoSidewaysScroll(page);
+
+  await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Runs" }).click();
+  await expect(page).toHaveURL(/\/admin\/runs$/);
+  const runs = page.getByRole("table", { name: "Sync runs" });
+  for (const column of ["Status", "Sync", "Duration"]) {
+    await expect(runs.getByRole("columnheader", { name: column, exact: true })).toBeInViewport();
+  }
+  await expectNoSidewaysScroll(page);
+
+  await runs.getByRole("link", { name: "RaceRoom full refresh" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "RaceRoom full refresh" })).toBeVisible();
+  await expectNoSidewaysScroll(page);
+});

@@ -25,6 +25,10 @@ test.describe("admin dashboard", () => {
 
     await logIn(page, E2E_ADMIN_PASSWORD);
     await expect(page).toHaveURL(/\/admin$/);
+    const [cookie] = await page.context().cookies();
+    expect(cookie).toMatchObject({ name: "pitwall_admin", path: "/admin", httpOnly: true, sameSite: "Strict", secure: false });
+    expect(cookie!.expires * 1000 - Date.now()).toBeGreaterThan(11.9 * 3600_000);
+    expect(cookie!.expires * 1000 - Date.now()).toBeLessThanOrEqual(12 * 3600_000);
     const card = page.getByRole("article", { name: "Platform self-test" });
     await expect(card).toBeVisible();
 
@@ -75,6 +79,23 @@ test.describe("admin dashboard", () => {
     await expect(page).toHaveURL(/\/admin\/login$/);
     await page.goto(`/admin/runs/${runId}`);
     await expect(page).toHaveURL(/\/admin\/login\?next=/);
+  });
+
+  test("Cancel stops a running sync", async ({ page }) => {
+    await page.goto("/admin");
+    await logIn(page, E2E_ADMIN_PASSWORD);
+    const card = page.getByRole("article", { name: "Platform self-test" });
+    await card.getByRole("button", { name: "Run now" }).click();
+    await expect(card.locator('[data-status="running"]')).toBeVisible();
+    await card.getByRole("button", { name: "Cancel" }).click();
+    await expect(card.locator('[data-status="cancelled"]')).toBeVisible();
+    await expect(card.getByRole("button", { name: "Run now" })).toBeEnabled();
+    // It stays cancelled: the laps still in flight do not bring it back.
+    await page.waitForTimeout(3_000);
+    await page.reload();
+    await expect(card.locator('[data-status="cancelled"]')).toBeVisible();
+    const done = Number(await card.getByRole("progressbar").getAttribute("aria-valuenow"));
+    expect(done).toBeLessThan(100);
   });
 
   test("the API ledger page lists upstream calls with per-source totals", async ({ page }) => {

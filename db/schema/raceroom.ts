@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import {
   bigint,
   bigserial,
+  boolean,
   check,
   index,
   integer,
@@ -68,6 +69,8 @@ export const raceroomGenerations = pgTable(
     flaggedCount: integer().notNull().default(0),
     /** Index build + promotion transaction, the counterpart of the old cache's index build time. */
     promotionMs: integer(),
+    /** Drivers with at least this many entries are this generation's `popular` drivers (about the top 5 %). */
+    popularFrom: integer(),
   },
   (t) => [index("raceroom_generations_status_idx").on(t.status)],
 );
@@ -158,11 +161,18 @@ export const raceroomDrivers = pgTable(
     searchName: text()
       .notNull()
       .generatedAlwaysAs(sql`immutable_unaccent(lower(name))`),
+    /**
+     * entry_count >= the generation's popularFrom. Search ranks by entries, so it looks among the popular drivers
+     * first: a common fragment finds its best-ranked hits there without sorting every match.
+     */
+    popular: boolean().notNull().default(false),
   },
   (t) => [
     primaryKey({ columns: [t.generationId, t.id] }),
-    index("raceroom_drivers_search_trgm_idx").using("gin", sql`${t.searchName} gin_trgm_ops`),
     index("raceroom_drivers_search_prefix_idx").using("btree", sql`${t.searchName} text_pattern_ops`),
+    index("raceroom_drivers_popular_prefix_idx").using("btree", sql`${t.searchName} text_pattern_ops`).where(sql`${t.popular}`),
+    index("raceroom_drivers_popular_trgm_idx").using("gin", sql`${t.searchName} gin_trgm_ops`).where(sql`${t.popular}`),
+    index("raceroom_drivers_other_trgm_idx").using("gin", sql`${t.searchName} gin_trgm_ops`).where(sql`not ${t.popular}`),
     // The most active drivers whose name starts with one or two given letters, without sorting every match.
     index("raceroom_drivers_initial_idx").using("btree", sql`left(${t.searchName}, 1)`, t.entryCount.desc(), t.bestPosition, t.id),
     index("raceroom_drivers_initials_idx").using("btree", sql`left(${t.searchName}, 2)`, t.entryCount.desc(), t.bestPosition, t.id),

@@ -293,14 +293,15 @@ async function refreshDrivers(tx: Tx, generationId: number, driverIds: readonly 
   const ids = [...driverIds];
   if (ids.length === 0) return;
   await tx`
-    insert into raceroom_drivers as d (generation_id, id, name, country_code, country_name, entry_count, best_position)
-    select ${generationId}, driver_id, min(driver_name), min(country_code), min(country_name), count(*)::int, min(position)
+    insert into raceroom_drivers as d (generation_id, id, name, country_code, country_name, entry_count, best_position, popular)
+    select ${generationId}, driver_id, min(driver_name), min(country_code), min(country_name), count(*)::int, min(position),
+           count(*) >= (select coalesce(popular_from, 2) from raceroom_generations where id = ${generationId})
     from raceroom_entries
     where generation_id = ${generationId} and driver_id = any(${ids}::bigint[])
     group by driver_id
     on conflict (generation_id, id) do update set
       name = excluded.name, country_code = excluded.country_code, country_name = excluded.country_name,
-      entry_count = excluded.entry_count, best_position = excluded.best_position`;
+      entry_count = excluded.entry_count, best_position = excluded.best_position, popular = excluded.popular`;
   await tx`
     delete from raceroom_drivers d
     where d.generation_id = ${generationId} and d.id = any(${ids}::bigint[])

@@ -60,15 +60,26 @@ export async function buildGenerationTables(sql: postgres.Sql, generationId: num
       await tx.unsafe(`SET LOCAL work_mem = '128MB'`);
       await tx.unsafe(`DROP TABLE IF EXISTS "${drivers}"`);
       await createLoadTable(tx, "raceroom_drivers", generationId);
+      // Popular: at least as many entries as the top 5 % of drivers. Recorded, so that changes to one board keep the rule.
       await tx.unsafe(
-        `INSERT INTO "${drivers}" (generation_id, id, name, country_code, country_name, entry_count, best_position)
-         SELECT ${generationId}, driver_id, min(driver_name), min(country_code), min(country_name), count(*)::int, min(position)
-         FROM "${entries}" GROUP BY driver_id`,
+        `WITH agg AS (
+           SELECT driver_id, min(driver_name) AS name, min(country_code) AS country_code, min(country_name) AS country_name,
+                  count(*)::int AS entry_count, min(position) AS best_position
+           FROM "${entries}" GROUP BY driver_id
+         ),
+         threshold AS (SELECT greatest(2, percentile_disc(0.95) WITHIN GROUP (ORDER BY entry_count)) AS popular_from FROM agg),
+         recorded AS (UPDATE raceroom_generations g SET popular_from = t.popular_from FROM threshold t WHERE g.id = ${generationId})
+         INSERT INTO "${drivers}" (generation_id, id, name, country_code, country_name, entry_count, best_position, popular)
+         SELECT ${generationId}, a.driver_id, a.name, a.country_code, a.country_name, a.entry_count, a.best_position,
+                a.entry_count >= t.popular_from
+         FROM agg a, threshold t`,
       );
       await tx.unsafe(`ALTER TABLE "${drivers}" ADD CONSTRAINT "${drivers}_pkey" PRIMARY KEY (generation_id, id)`);
       // The same definitions as the parent's indexes, so that ATTACH adopts them instead of building new ones.
-      await tx.unsafe(`CREATE INDEX "${drivers}_search_trgm_idx" ON "${drivers}" USING gin (search_name gin_trgm_ops)`);
       await tx.unsafe(`CREATE INDEX "${drivers}_search_prefix_idx" ON "${drivers}" USING btree (search_name text_pattern_ops)`);
+      await tx.unsafe(`CREATE INDEX "${drivers}_popular_prefix_idx" ON "${drivers}" USING btree (search_name text_pattern_ops) WHERE popular`);
+      await tx.unsafe(`CREATE INDEX "${drivers}_popular_trgm_idx" ON "${drivers}" USING gin (search_name gin_trgm_ops) WHERE popular`);
+      await tx.unsafe(`CREATE INDEX "${drivers}_other_trgm_idx" ON "${drivers}" USING gin (search_name gin_trgm_ops) WHERE NOT popular`);
       await tx.unsafe(`CREATE INDEX "${drivers}_initial_idx" ON "${drivers}" (left(search_name, 1), entry_count DESC NULLS LAST, best_position, id)`);
       await tx.unsafe(`CREATE INDEX "${drivers}_initials_idx" ON "${drivers}" (left(search_name, 2), entry_count DESC NULLS LAST, best_position, id)`);
       await tx.unsafe(`ANALYZE "${drivers}"`);

@@ -48,8 +48,10 @@ const LIVE = "(select generation_id from raceroom_live where id = 1)";
  * first. Namesakes are separate hits (one per driver id). Reads the live generation's drivers table only (its
  * aggregates are computed when the generation is built).
  *
- * One statement per search: its ranks are branches of a UNION ALL under one LIMIT, and Postgres stops pulling
- * branches once the limit is reached, so a common prefix never pays for the substring or fuzzy scans.
+ * One statement per search. Its ranks are branches of a UNION ALL under one LIMIT, and Postgres stops pulling
+ * branches once the limit is reached. Prefix and substring ranks each look among the popular drivers first (more
+ * entries than any other driver, see raceroom_drivers.popular): a common fragment is answered from a few hundred
+ * rows there, and the long tail is read only when the popular drivers do not fill the page.
  */
 export async function searchDrivers(query: string, options: { limit?: number } = {}): Promise<DriverSearch> {
   const text = query.normalize("NFC").replace(/\s+/g, " ").trim().slice(0, MAX_QUERY_LENGTH);
@@ -59,25 +61,25 @@ export async function searchDrivers(query: string, options: { limit?: number } =
   const escaped = escapeLike(text);
   const columns = sql.unsafe(COLUMNS);
   const live = sql.unsafe(LIVE);
+  const byEntries = sql.unsafe("order by d.entry_count desc nulls last, d.best_position, d.id");
 
   // Folded like the stored search_name. Short queries use the indexes on a name's first one or two letters
-  // (ordered by entries); longer ones the prefix range of the btree and the trigram index.
+  // (ordered by entries); longer ones the btree's prefix range and the trigram indexes.
   const rows =
     [...text].length < SUBSTRING_FROM
       ? await sql<Row[]>`
           with q as not materialized (select immutable_unaccent(lower(${text})) as t)
           select * from (
             (select ${columns}, 0 as tier from raceroom_drivers d, q
-             where d.generation_id = ${live} and d.search_name = q.t
-             order by d.entry_count desc, d.best_position, d.id limit ${limit})
+             where d.generation_id = ${live} and d.search_name = q.t ${byEntries} limit ${limit})
             union all
             (select ${columns}, 1 as tier from raceroom_drivers d, q
              where d.generation_id = ${live} and length(q.t) = 1 and left(d.search_name, 1) = q.t and d.search_name <> q.t
-             order by d.entry_count desc, d.best_position, d.id limit ${limit})
+             ${byEntries} limit ${limit})
             union all
             (select ${columns}, 1 as tier from raceroom_drivers d, q
              where d.generation_id = ${live} and length(q.t) = 2 and left(d.search_name, 2) = q.t and d.search_name <> q.t
-             order by d.entry_count desc, d.best_position, d.id limit ${limit})
+             ${byEntries} limit ${limit})
           ) hits
           limit ${limit}`
       : await sql<Row[]>`
@@ -86,13 +88,26 @@ export async function searchDrivers(query: string, options: { limit?: number } =
                    immutable_unaccent(lower(${`%${escaped}%`})) as inside
           )
           select * from (
-            (select ${columns}, case when d.search_name = q.t then 0 else 1 end as tier from raceroom_drivers d, q
-             where d.generation_id = ${live} and d.search_name ~>=~ q.t and d.search_name ~<~ (q.t || chr(1114111))
-             order by tier, d.entry_count desc, d.best_position, d.id limit ${limit})
+            (select ${columns}, 0 as tier from raceroom_drivers d, q
+             where d.generation_id = ${live} and d.search_name = q.t ${byEntries} limit ${limit})
+            union all
+            (select ${columns}, 1 as tier from raceroom_drivers d, q
+             where d.generation_id = ${live} and d.popular and d.search_name ~>=~ q.t and d.search_name ~<~ (q.t || chr(1114111))
+               and d.search_name <> q.t
+             ${byEntries} limit ${limit})
+            union all
+            (select ${columns}, 1 as tier from raceroom_drivers d, q
+             where d.generation_id = ${live} and not d.popular and d.search_name ~>=~ q.t and d.search_name ~<~ (q.t || chr(1114111))
+               and d.search_name <> q.t
+             ${byEntries} limit ${limit})
             union all
             (select ${columns}, 2 as tier from raceroom_drivers d, q
-             where d.generation_id = ${live} and d.search_name like q.inside and d.search_name not like q.prefix
-             order by d.entry_count desc, d.best_position, d.id limit ${limit})
+             where d.generation_id = ${live} and d.popular and d.search_name like q.inside and d.search_name not like q.prefix
+             ${byEntries} limit ${limit})
+            union all
+            (select ${columns}, 2 as tier from raceroom_drivers d, q
+             where d.generation_id = ${live} and not d.popular and d.search_name like q.inside and d.search_name not like q.prefix
+             ${byEntries} limit ${limit})
             union all
             (select f.id, f.name, f.country_code, f.country_name, f.entry_count, f.best_position, 3 as tier
              from q, raceroom_fuzzy_drivers(q.t, ${live}, q.inside, ${limit}) f

@@ -173,9 +173,6 @@ export const raceroomDrivers = pgTable(
     index("raceroom_drivers_popular_prefix_idx").using("btree", sql`${t.searchName} text_pattern_ops`).where(sql`${t.popular}`),
     index("raceroom_drivers_popular_trgm_idx").using("gin", sql`${t.searchName} gin_trgm_ops`).where(sql`${t.popular}`),
     index("raceroom_drivers_other_trgm_idx").using("gin", sql`${t.searchName} gin_trgm_ops`).where(sql`not ${t.popular}`),
-    // The most active drivers whose name starts with one or two given letters, without sorting every match.
-    index("raceroom_drivers_initial_idx").using("btree", sql`left(${t.searchName}, 1)`, t.entryCount.desc(), t.bestPosition, t.id),
-    index("raceroom_drivers_initials_idx").using("btree", sql`left(${t.searchName}, 2)`, t.entryCount.desc(), t.bestPosition, t.id),
   ],
 );
 

@@ -80,8 +80,6 @@ export async function buildGenerationTables(sql: postgres.Sql, generationId: num
       await tx.unsafe(`CREATE INDEX "${drivers}_popular_prefix_idx" ON "${drivers}" USING btree (search_name text_pattern_ops) WHERE popular`);
       await tx.unsafe(`CREATE INDEX "${drivers}_popular_trgm_idx" ON "${drivers}" USING gin (search_name gin_trgm_ops) WHERE popular`);
       await tx.unsafe(`CREATE INDEX "${drivers}_other_trgm_idx" ON "${drivers}" USING gin (search_name gin_trgm_ops) WHERE NOT popular`);
-      await tx.unsafe(`CREATE INDEX "${drivers}_initial_idx" ON "${drivers}" (left(search_name, 1), entry_count DESC NULLS LAST, best_position, id)`);
-      await tx.unsafe(`CREATE INDEX "${drivers}_initials_idx" ON "${drivers}" (left(search_name, 2), entry_count DESC NULLS LAST, best_position, id)`);
       await tx.unsafe(`ANALYZE "${drivers}"`);
       await tx.unsafe(`ALTER TABLE raceroom_drivers ATTACH PARTITION "${drivers}" FOR VALUES IN (${generationId})`);
     });

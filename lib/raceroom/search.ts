@@ -20,6 +20,8 @@ export interface DriverSearch {
 
 /** Below this many characters only names starting with the query match (a trigram needs three). */
 const SUBSTRING_FROM = 3;
+/** From this many characters on, names within a typo or two match too. */
+const FUZZY_FROM = 4;
 const MAX_QUERY_LENGTH = 80;
 const MATCHES: MatchKind[] = ["exact", "prefix", "substring", "fuzzy"];
 
@@ -50,8 +52,8 @@ const LIVE = "(select generation_id from raceroom_live where id = 1)";
  *
  * One statement per search. Its ranks are branches of a UNION ALL under one LIMIT, and Postgres stops pulling
  * branches once the limit is reached. Prefix and substring ranks each look among the popular drivers first (more
- * entries than any other driver, see raceroom_drivers.popular): a common fragment is answered from a few hundred
- * rows there, and the long tail is read only when the popular drivers do not fill the page.
+ * entries than any other driver, see raceroom_drivers.popular): a common fragment or a single letter is answered
+ * from a few hundred rows there, and the long tail is read only when the popular drivers do not fill the page.
  */
 export async function searchDrivers(query: string, options: { limit?: number } = {}): Promise<DriverSearch> {
   const text = query.normalize("NFC").replace(/\s+/g, " ").trim().slice(0, MAX_QUERY_LENGTH);
@@ -63,57 +65,42 @@ export async function searchDrivers(query: string, options: { limit?: number } =
   const live = sql.unsafe(LIVE);
   const byEntries = sql.unsafe("order by d.entry_count desc nulls last, d.best_position, d.id");
 
-  // Folded like the stored search_name. Short queries use the indexes on a name's first one or two letters
-  // (ordered by entries); longer ones the btree's prefix range and the trigram indexes.
-  const rows =
-    [...text].length < SUBSTRING_FROM
-      ? await sql<Row[]>`
-          with q as not materialized (select immutable_unaccent(lower(${text})) as t)
-          select * from (
-            (select ${columns}, 0 as tier from raceroom_drivers d, q
-             where d.generation_id = ${live} and d.search_name = q.t ${byEntries} limit ${limit})
-            union all
-            (select ${columns}, 1 as tier from raceroom_drivers d, q
-             where d.generation_id = ${live} and length(q.t) = 1 and left(d.search_name, 1) = q.t and d.search_name <> q.t
-             ${byEntries} limit ${limit})
-            union all
-            (select ${columns}, 1 as tier from raceroom_drivers d, q
-             where d.generation_id = ${live} and length(q.t) = 2 and left(d.search_name, 2) = q.t and d.search_name <> q.t
-             ${byEntries} limit ${limit})
-          ) hits
-          limit ${limit}`
-      : await sql<Row[]>`
-          with q as not materialized (
-            select immutable_unaccent(lower(${text})) as t, immutable_unaccent(lower(${`${escaped}%`})) as prefix,
-                   immutable_unaccent(lower(${`%${escaped}%`})) as inside
-          )
-          select * from (
-            (select ${columns}, 0 as tier from raceroom_drivers d, q
-             where d.generation_id = ${live} and d.search_name = q.t ${byEntries} limit ${limit})
-            union all
-            (select ${columns}, 1 as tier from raceroom_drivers d, q
-             where d.generation_id = ${live} and d.popular and d.search_name ~>=~ q.t and d.search_name ~<~ (q.t || chr(1114111))
-               and d.search_name <> q.t
-             ${byEntries} limit ${limit})
-            union all
-            (select ${columns}, 1 as tier from raceroom_drivers d, q
-             where d.generation_id = ${live} and not d.popular and d.search_name ~>=~ q.t and d.search_name ~<~ (q.t || chr(1114111))
-               and d.search_name <> q.t
-             ${byEntries} limit ${limit})
-            union all
-            (select ${columns}, 2 as tier from raceroom_drivers d, q
-             where d.generation_id = ${live} and d.popular and d.search_name like q.inside and d.search_name not like q.prefix
-             ${byEntries} limit ${limit})
-            union all
-            (select ${columns}, 2 as tier from raceroom_drivers d, q
-             where d.generation_id = ${live} and not d.popular and d.search_name like q.inside and d.search_name not like q.prefix
-             ${byEntries} limit ${limit})
-            union all
-            (select f.id, f.name, f.country_code, f.country_name, f.entry_count, f.best_position, 3 as tier
-             from q, raceroom_fuzzy_drivers(q.t, ${live}, q.inside, ${limit}) f
-             where length(q.t) >= 4)
-          ) hits
-          limit ${limit}`;
+  // Folded like the stored search_name. Exact and prefix ranks read the btree's prefix range; the substring rank
+  // (from three characters) the trigram indexes; the fuzzy rank (from four) a function with its own threshold.
+  const rows = await sql<Row[]>`
+    with q as not materialized (
+      select immutable_unaccent(lower(${text})) as t, immutable_unaccent(lower(${`${escaped}%`})) as prefix,
+             immutable_unaccent(lower(${`%${escaped}%`})) as inside
+    )
+    select * from (
+      (select ${columns}, 0 as tier from raceroom_drivers d, q
+       where d.generation_id = ${live} and d.search_name = q.t ${byEntries} limit ${limit})
+      union all
+      (select ${columns}, 1 as tier from raceroom_drivers d, q
+       where d.generation_id = ${live} and d.popular and d.search_name ~>=~ q.t and d.search_name ~<~ (q.t || chr(1114111))
+         and d.search_name <> q.t
+       ${byEntries} limit ${limit})
+      union all
+      (select ${columns}, 1 as tier from raceroom_drivers d, q
+       where d.generation_id = ${live} and not d.popular and d.search_name ~>=~ q.t and d.search_name ~<~ (q.t || chr(1114111))
+         and d.search_name <> q.t
+       ${byEntries} limit ${limit})
+      union all
+      (select ${columns}, 2 as tier from raceroom_drivers d, q
+       where d.generation_id = ${live} and length(q.t) >= ${SUBSTRING_FROM} and d.popular and d.search_name like q.inside
+         and d.search_name not like q.prefix
+       ${byEntries} limit ${limit})
+      union all
+      (select ${columns}, 2 as tier from raceroom_drivers d, q
+       where d.generation_id = ${live} and length(q.t) >= ${SUBSTRING_FROM} and not d.popular and d.search_name like q.inside
+         and d.search_name not like q.prefix
+       ${byEntries} limit ${limit})
+      union all
+      (select f.id, f.name, f.country_code, f.country_name, f.entry_count, f.best_position, 3 as tier
+       from q, raceroom_fuzzy_drivers(q.t, ${live}, q.inside, ${limit}) f
+       where length(q.t) >= ${FUZZY_FROM})
+    ) hits
+    limit ${limit}`;
   return {
     query: text,
     hits: rows.map((row) => ({

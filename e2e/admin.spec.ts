@@ -32,7 +32,12 @@ test.describe("admin dashboard", () => {
     const card = page.getByRole("article", { name: "Platform self-test" });
     await expect(card).toBeVisible();
 
+    // The card shows the previous run (if any) until the new one appears.
+    const detailsLink = card.getByRole("link", { name: "Run details →" });
+    const previous = (await detailsLink.count()) ? await detailsLink.getAttribute("href") : null;
     await card.getByRole("button", { name: "Run now" }).click();
+    await expect(detailsLink).toHaveAttribute("href", /^\/admin\/runs\/[0-9a-f-]{36}$/);
+    if (previous) await expect(detailsLink).not.toHaveAttribute("href", previous);
     const bar = card.getByRole("progressbar", { name: "Progress of Platform self-test" });
     const seen = new Set<number>();
     await expect
@@ -50,7 +55,7 @@ test.describe("admin dashboard", () => {
     await expect(card.locator('[data-status="succeeded"]')).toBeVisible();
     await expect(card.getByText("20 / 20 (100 %)")).toBeVisible();
 
-    const details = await card.getByRole("link", { name: "Run details →" }).getAttribute("href");
+    const details = await detailsLink.getAttribute("href");
     const runId = details?.split("/").pop();
     expect(runId).toMatch(/^[0-9a-f-]{36}$/);
 

@@ -12,9 +12,9 @@ export function DataTable({ label, children, tall = false }: { label: string; ch
   );
 }
 
-export const th = "sticky top-0 z-10 whitespace-nowrap bg-surface px-3 py-2 text-left text-xs font-medium uppercase tracking-wide text-muted shadow-[inset_0_-1px_0_var(--border)]";
+export const th = "sticky top-0 z-10 whitespace-nowrap bg-surface px-2 py-2 sm:px-3 text-left text-xs font-medium uppercase tracking-wide text-muted shadow-[inset_0_-1px_0_var(--border)]";
 export const thNum = `${th} text-right`;
-export const td = "px-3 py-1.5 align-top";
+export const td = "px-2 py-1.5 align-top sm:px-3";
 export const tdNum = `${td} tabular whitespace-nowrap text-right`;
 
 export const filterLabel = "block text-xs font-medium text-muted";

@@ -5,7 +5,7 @@ import { formatDuration } from "@/lib/ui/format";
 import { DataTable, link, td, tdNum, th, thNum } from "../data-table";
 import { Timestamp } from "../timestamp";
 
-/** Ledger rows. On a phone: time, endpoint (with source, parameters and error folded in), status and duration. */
+/** Ledger rows. On a phone: time, endpoint (source, parameters and error folded in), status (duration folded in). */
 export function CallsTable({ calls }: { calls: LedgerCall[] }) {
   return (
     <DataTable label="API calls" tall>
@@ -15,7 +15,7 @@ export function CallsTable({ calls }: { calls: LedgerCall[] }) {
           <th className={`${th} hidden sm:table-cell`}>Source</th>
           <th className={th}>Endpoint</th>
           <th className={thNum}>Status</th>
-          <th className={thNum}>Duration</th>
+          <th className={`${thNum} hidden sm:table-cell`}>Duration</th>
           <th className={`${thNum} hidden sm:table-cell`}>Bytes</th>
           <th className={`${th} hidden sm:table-cell`}>Cache</th>
           <th className={`${thNum} hidden sm:table-cell`}>Retries</th>
@@ -40,7 +40,7 @@ function CallRow({ call }: { call: LedgerCall }) {
       </td>
       <td className={`${td} hidden whitespace-nowrap sm:table-cell`}>{call.source}</td>
       <td className={td}>
-        <div className="max-w-[11rem] sm:max-w-sm lg:max-w-md">
+        <div className="max-w-[10rem] sm:max-w-sm lg:max-w-md">
           <span className="block text-xs text-muted sm:hidden">{call.source}</span>
           <Link href={endpointHref(call)} className={`break-words font-mono text-xs ${link}`} title="Only calls to this endpoint">
             {call.method !== "GET" ? `${call.method} ` : ""}
@@ -54,11 +54,12 @@ function CallRow({ call }: { call: LedgerCall }) {
           {call.error ? <span className="block text-xs text-bad md:hidden">{call.error}</span> : null}
         </div>
       </td>
-      <td className={`${tdNum} ${call.error ? "text-bad" : ""}`} title={call.error ?? undefined}>
+      <td data-column="status" className={`${tdNum} ${call.error ? "text-bad" : ""}`} title={call.error ?? undefined}>
         {call.error ? <span aria-hidden>✕ </span> : null}
         {call.status ?? "–"}
+        <span className="block text-xs text-muted sm:hidden">{formatDuration(call.durationMs)}</span>
       </td>
-      <td className={tdNum}>{formatDuration(call.durationMs)}</td>
+      <td className={`${tdNum} hidden sm:table-cell`}>{formatDuration(call.durationMs)}</td>
       <td className={`${tdNum} hidden sm:table-cell`}>{formatBytes(call.bytes)}</td>
       <td className={`${td} hidden whitespace-nowrap sm:table-cell`}>{call.cacheHit ? "hit" : <span className="text-muted">miss</span>}</td>
       <td className={`${tdNum} hidden sm:table-cell ${call.retries ? "text-warn" : ""}`}>{call.retries}</td>

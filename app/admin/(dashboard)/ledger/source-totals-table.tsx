@@ -23,7 +23,7 @@ export function SourceTotalsTable({ totals }: { totals: SourceTotals[] }) {
           <th className={`${thNum} hidden sm:table-cell`}>p95</th>
           <th className={`${thNum} hidden md:table-cell`}>Bytes</th>
           <th className={thNum}>
-            <Short phone="Headroom" full="Rate-limit headroom" />
+            <Short phone="Quota" full="Rate-limit headroom" />
           </th>
           <th className={`${thNum} hidden md:table-cell`}>Last call</th>
         </tr>

@@ -20,7 +20,7 @@ if (!existsSync(path.join(distDir, "BUILD_ID"))) {
 }
 
 const choice = await chooseDatabase();
-const name = "pitwall_e2e";
+const name = `pitwall_e2e_${port}`;
 const admin = postgres(choice.url, { max: 1, onnotice: () => {} });
 await admin.unsafe(`drop database if exists "${name}" with (force)`);
 await admin.end();

@@ -1,21 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { inngest } from "@/inngest/client";
 import { workoutRequested } from "@/inngest/functions/testing";
-import type { LocalExecutor } from "@/inngest/inline/executor";
 import { useTestDatabase } from "../support/database";
-import { effectsOf, finished, runsOf, testExecutor, waitFor } from "./support";
+import { effectsOf, finished, runsOf, useTestExecutor, waitFor } from "./support";
 
 describe("local executor", () => {
   const database = useTestDatabase();
-  let executor: LocalExecutor;
-
-  beforeAll(async () => {
-    executor = testExecutor();
-    await executor.start();
-  });
-  afterAll(async () => {
-    await executor.stop();
-  });
+  useTestExecutor();
 
   it("runs the workout to its end: loop, fan-out, sleep, flaky step, NonRetriableError", async () => {
     const started = Date.now();

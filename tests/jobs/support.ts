@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { afterAll, beforeAll } from "vitest";
 import type { Sql } from "@/db";
 import { LocalExecutor, type ExecutorOptions } from "@/inngest/inline/executor";
 import { inngestHandler } from "@/inngest/serve";
@@ -6,6 +7,24 @@ import { inngestHandler } from "@/inngest/serve";
 /** An executor for the app's functions with test-sized timings. */
 export function testExecutor(options: Partial<ExecutorOptions> = {}): LocalExecutor {
   return new LocalExecutor({ handler: inngestHandler, pollMs: 200, leaseMs: 5_000, retryBaseMs: 50, workers: 4, ...options });
+}
+
+/**
+ * An executor that takes work for the whole describe block: started before its tests, stopped after them.
+ * `stop()` and `start()` let a test hold work back (a fresh executor picks it up on start).
+ */
+export function useTestExecutor(): { start: () => Promise<void>; stop: () => Promise<void> } {
+  let executor: LocalExecutor | undefined;
+  const start = async () => {
+    executor = testExecutor();
+    await executor.start();
+  };
+  const stop = async () => {
+    await executor?.stop();
+  };
+  beforeAll(start);
+  afterAll(stop);
+  return { start, stop };
 }
 
 /** Polls until `check` returns a value other than undefined/false, or fails after `timeoutMs`. */

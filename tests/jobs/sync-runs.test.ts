@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { inngest } from "@/inngest/client";
 import { SELFTEST_LAPS, workoutRequested } from "@/inngest/functions/testing";
 import { functions } from "@/inngest/index";
@@ -6,26 +6,17 @@ import { inngestHandler } from "@/inngest/serve";
 import { syncResponse } from "@/inngest/inline/functions";
 import { loadSigningKey } from "@/inngest/inline/keys";
 import { syncFunctions } from "@/inngest/inline/protocol";
-import type { LocalExecutor } from "@/inngest/inline/executor";
 import { syncKinds } from "@/lib/jobs/kinds";
 import { syncProgress } from "@/lib/jobs/progress";
 import { getRun, latestRunPerKind, listRuns } from "@/lib/jobs/queries";
 import { openSyncRun } from "@/lib/jobs/runs";
 import { requestCancel, triggerSync, UnknownSyncKindError } from "@/lib/jobs/trigger";
 import { useTestDatabase } from "../support/database";
-import { runsOf, testExecutor, waitFor } from "./support";
+import { runsOf, useTestExecutor, waitFor } from "./support";
 
 describe("sync runs", () => {
   const database = useTestDatabase();
-  let executor: LocalExecutor;
-
-  beforeAll(async () => {
-    executor = testExecutor();
-    await executor.start();
-  });
-  afterAll(async () => {
-    await executor.stop();
-  });
+  const executor = useTestExecutor();
 
   const syncRun = async (id: string) => (await getRun(id))!;
 
@@ -84,7 +75,6 @@ describe("sync runs", () => {
     await executor.stop();
     const { syncRunId } = await triggerSync({ kind: "platform.selftest", trigger: "demo" });
     expect(await requestCancel(syncRunId)).toBe(true);
-    executor = testExecutor();
     await executor.start();
     await waitFor("the queued run to be cancelled", async () => {
       const runs = await runsOf(database.sql, "pitwall-platform-selftest");

@@ -176,6 +176,23 @@ export const raceroomDrivers = pgTable(
   ],
 );
 
+/**
+ * The words of a generation's (folded) driver names, with how many drivers use each: the lexicon that the fuzzy
+ * search corrects a mistyped query against. Partitioned by generation like the drivers.
+ */
+export const raceroomNameWords = pgTable(
+  "raceroom_name_words",
+  {
+    generationId: integer().notNull(),
+    word: text().notNull(),
+    drivers: integer().notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.generationId, t.word] }),
+    index("raceroom_name_words_trgm_idx").using("gin", sql`${t.word} gin_trgm_ops`),
+  ],
+);
+
 // ---- History ----
 
 /** A driver's personal best per combination each time it improved between refreshes. */

@@ -306,6 +306,14 @@ async function refreshDrivers(tx: Tx, generationId: number, driverIds: readonly 
     delete from raceroom_drivers d
     where d.generation_id = ${generationId} and d.id = any(${ids}::bigint[])
       and not exists (select 1 from raceroom_entries e where e.generation_id = ${generationId} and e.driver_id = d.id)`;
+  // New names bring new words to the fuzzy search's lexicon (words no longer used are harmless there).
+  await tx`
+    insert into raceroom_name_words (generation_id, word, drivers)
+    select ${generationId}, w, count(*)::int
+    from raceroom_drivers d, regexp_split_to_table(d.search_name, '\\s+') w
+    where d.generation_id = ${generationId} and d.id = any(${ids}::bigint[]) and w <> ''
+    group by w
+    on conflict (generation_id, word) do nothing`;
 }
 
 async function refreshGenerationCounts(tx: Tx, generationId: number): Promise<void> {

@@ -3,8 +3,8 @@ import type postgres from "postgres";
 type Sql = postgres.Sql | postgres.TransactionSql;
 
 /** The tables that hold one partition per generation. */
-export type GenerationTable = "raceroom_entries" | "raceroom_drivers";
-const TABLES: GenerationTable[] = ["raceroom_entries", "raceroom_drivers"];
+export type GenerationTable = "raceroom_entries" | "raceroom_drivers" | "raceroom_name_words";
+const TABLES: GenerationTable[] = ["raceroom_entries", "raceroom_drivers", "raceroom_name_words"];
 
 export function partitionName(table: GenerationTable, generationId: number): string {
   if (!Number.isSafeInteger(generationId) || generationId <= 0) throw new Error(`not a generation id: ${generationId}`);
@@ -39,7 +39,7 @@ async function isAttached(sql: Sql, name: string, parent: GenerationTable): Prom
 /**
  * Indexes a generation's loaded entries in one pass per index and attaches them (the indexes become the parent's);
  * then builds the generation's drivers from them: one row per driver with entry count and best position, loaded
- * before its search indexes are built. Readers filter on the live generation, so none of this is visible yet.
+ * before its search indexes are built; then the lexicon of their names' words for the fuzzy search. Readers filter on the live generation, so none of this is visible yet.
  * Idempotent: each table is built and attached in one transaction.
  */
 export async function buildGenerationTables(sql: postgres.Sql, generationId: number): Promise<void> {
@@ -84,6 +84,22 @@ export async function buildGenerationTables(sql: postgres.Sql, generationId: num
       await tx.unsafe(`ALTER TABLE raceroom_drivers ATTACH PARTITION "${drivers}" FOR VALUES IN (${generationId})`);
     });
   }
+  const words = partitionName("raceroom_name_words", generationId);
+  if (!(await isAttached(sql, words, "raceroom_name_words"))) {
+    await sql.begin(async (tx) => {
+      await tx.unsafe(`SET LOCAL maintenance_work_mem = '256MB'`);
+      await tx.unsafe(`DROP TABLE IF EXISTS "${words}"`);
+      await createLoadTable(tx, "raceroom_name_words", generationId);
+      await tx.unsafe(
+        `INSERT INTO "${words}" (generation_id, word, drivers)
+         SELECT ${generationId}, w, count(*)::int FROM "${drivers}", regexp_split_to_table(search_name, '\\s+') w WHERE w <> '' GROUP BY w`,
+      );
+      await tx.unsafe(`ALTER TABLE "${words}" ADD CONSTRAINT "${words}_pkey" PRIMARY KEY (generation_id, word)`);
+      await tx.unsafe(`CREATE INDEX "${words}_trgm_idx" ON "${words}" USING gin (word gin_trgm_ops)`);
+      await tx.unsafe(`ANALYZE "${words}"`);
+      await tx.unsafe(`ALTER TABLE raceroom_name_words ATTACH PARTITION "${words}" FOR VALUES IN (${generationId})`);
+    });
+  }
 }
 
 /**
@@ -105,7 +121,7 @@ export async function dropGenerationTables(sql: postgres.Sql, generationId: numb
 /** Generations that still have a table of their own (attached or not). */
 export async function partitionGenerations(sql: Sql): Promise<number[]> {
   const rows = await sql<{ name: string }[]>`
-    select relname as name from pg_class where relkind = 'r' and relname ~ '^raceroom_(entries|drivers)_g[0-9]+$'`;
+    select relname as name from pg_class where relkind = 'r' and relname ~ '^raceroom_(entries|drivers|name_words)_g[0-9]+$'`;
   const ids = new Set(rows.map((row) => Number(row.name.slice(row.name.lastIndexOf("_g") + 2))));
   return [...ids].sort((a, b) => a - b);
 }

@@ -8,7 +8,7 @@ import {
   storeBatch,
 } from "@/lib/raceroom/ingest";
 import { partitionGenerations } from "@/lib/raceroom/partitions";
-import { driverDetail, leaderboard, movers, refreshStatus, topCombinations } from "@/lib/raceroom/queries";
+import { driverDetail, leaderboard, movers, refreshStatus, searchDrivers, topCombinations } from "@/lib/raceroom/queries";
 import { useTestDatabase } from "../support/database";
 import { board, failed, MONZA_GTR1, MONZA_GTR3, refreshWith, RRR_GP_GTR3, useSmallCatalogue } from "./support";
 
@@ -201,9 +201,12 @@ describe("RaceRoom generations", () => {
   });
 
   it("stores names with COPY's delimiters and escapes verbatim", async () => {
-    const names = ["Tab\tin the name", "Back\\slash \\N", "New\nline\r", "NUL-free 🏁 <b>&amp;</b>"];
+    const names = ["Tab\tin the name", "Back\\slash \\N", "New\nline\r", "NUL-free 🏁 <b>&amp;</b>", "Zygmunt Qwertyson"];
     await replaceCombination(board(MONZA_GTR1, names.map((name, i) => ({ driverId: 3000 + i, name, lapMs: 100_000 + i }))));
     const stored = await leaderboard(MONZA_GTR1.layoutId, MONZA_GTR1.classId);
     expect(stored!.entries.map((e) => e.driverName)).toEqual(names);
+    // A driver new to the live generation is searchable at once, typos included (the lexicon learnt their words).
+    expect((await searchDrivers("zygmunt")).hits[0]).toMatchObject({ driverId: 3004, match: "prefix" });
+    expect((await searchDrivers("qwertysin")).hits[0]).toMatchObject({ driverId: 3004, match: "fuzzy" });
   });
 });

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ledgerPeriods, ledgerView, type LedgerSearch } from "@/lib/admin/ledger";
+import { ledgerPeriods, ledgerView } from "@/lib/admin/ledger";
 import { EmptyState } from "@/lib/ui/empty-state";
+import { Pager } from "../pager";
 import { CallsTable } from "./calls-table";
 import { LedgerFilters } from "./ledger-filters";
 import { SourceTotalsTable } from "./source-totals-table";
@@ -50,29 +51,15 @@ export default async function LedgerPage({ searchParams }: { searchParams: Searc
             {filtered ? <Link className="underline" href={`/admin/ledger?period=${search.period}`}>Clear the filters</Link> : "Try a longer period."}
           </EmptyState>
         )}
-        <nav aria-label="Ledger pages" className="flex justify-end gap-2 text-sm">
-          {search.cursor ? (
-            <Link className="rounded-md border border-border px-3 py-1.5 hover:bg-surface-2" href={pageHref(search, undefined)}>
-              Newest
-            </Link>
-          ) : null}
-          {view.nextCursor ? (
-            <Link className="rounded-md border border-border px-3 py-1.5 hover:bg-surface-2" href={pageHref(search, view.nextCursor)}>
-              Older calls →
-            </Link>
-          ) : null}
-        </nav>
+        <Pager
+          label="Ledger pages"
+          olderLabel="Older calls"
+          path="/admin/ledger"
+          filters={{ period: search.period, source: search.source, status: search.status, endpoint: search.endpoint }}
+          cursor={search.cursor}
+          nextCursor={view.nextCursor}
+        />
       </section>
     </div>
   );
-}
-
-function pageHref(search: LedgerSearch, cursor: string | undefined): string {
-  const params = new URLSearchParams();
-  for (const key of ["period", "source", "status", "endpoint"] as const) {
-    const value = search[key];
-    if (value) params.set(key, value);
-  }
-  if (cursor) params.set("cursor", cursor);
-  return `/admin/ledger?${params}`;
 }

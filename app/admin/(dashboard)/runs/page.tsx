@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { runHistory, type RunsSearch } from "@/lib/admin/runs";
+import { runHistory } from "@/lib/admin/runs";
 import { EmptyState } from "@/lib/ui/empty-state";
+import { Pager } from "../pager";
 import { RunFilters } from "./run-filters";
 import { RunsTable } from "./runs-table";
 
@@ -36,28 +37,14 @@ export default async function RunsPage({ searchParams }: { searchParams: SearchP
           )}
         </EmptyState>
       )}
-      <nav aria-label="Run pages" className="flex justify-end gap-2 text-sm">
-        {search.cursor ? (
-          <Link className="rounded-md border border-border px-3 py-1.5 hover:bg-surface-2" href={pageHref(search, undefined)}>
-            Newest
-          </Link>
-        ) : null}
-        {view.nextCursor ? (
-          <Link className="rounded-md border border-border px-3 py-1.5 hover:bg-surface-2" href={pageHref(search, view.nextCursor)}>
-            Older runs →
-          </Link>
-        ) : null}
-      </nav>
+      <Pager
+        label="Run pages"
+        olderLabel="Older runs"
+        path="/admin/runs"
+        filters={{ kind: search.kind, status: search.status, trigger: search.trigger }}
+        cursor={search.cursor}
+        nextCursor={view.nextCursor}
+      />
     </div>
   );
-}
-
-function pageHref(search: RunsSearch, cursor: string | undefined): string {
-  const params = new URLSearchParams();
-  for (const key of ["kind", "status", "trigger"] as const) {
-    const value = search[key];
-    if (value) params.set(key, value);
-  }
-  if (cursor) params.set("cursor", cursor);
-  return `/admin/runs?${params}`;
 }

@@ -1,8 +1,9 @@
 import Link from "next/link";
 import { connection } from "next/server";
 import { sectionOverviews, type SectionOverview } from "@/lib/site/queries";
-import { formatCount, formatRelative } from "@/lib/ui/format";
+import { formatRelative } from "@/lib/ui/format";
 import { ProgressBar } from "@/lib/ui/progress-bar";
+import { SectionFigures } from "@/lib/ui/section-figures";
 
 export default async function HomePage() {
   await connection();
@@ -39,14 +40,7 @@ function SectionCard({ overview: o }: { overview: SectionOverview }) {
       </header>
       <p className="mt-1 text-sm text-muted">{o.blurb}</p>
       {o.hasData ? (
-        <dl className="mt-4 grid grid-cols-2 gap-3 sm:grid-cols-3">
-          {o.figures.map((f) => (
-            <div key={f.label}>
-              <dt className="text-xs uppercase tracking-wide text-muted">{f.label}</dt>
-              <dd className="tabular text-xl font-semibold">{typeof f.value === "number" ? formatCount(f.value) : f.value}</dd>
-            </div>
-          ))}
-        </dl>
+        <SectionFigures figures={o.figures} />
       ) : (
         <p className="mt-4 rounded-md border border-dashed border-border px-3 py-3 text-sm" role="status">
           {o.hasSync ? (

@@ -10,9 +10,9 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
 }
 
 /** The standard "nothing synced yet" message: what to do next, never filler. */
-export function NoDataYet() {
+export function NoDataYet({ title = "No data yet" }: { title?: string }) {
   return (
-    <EmptyState title="No data yet">
+    <EmptyState title={title}>
       Run a sync from <Link className="underline" href="/admin">Admin</Link>, or start <code className="font-mono">npm run demo</code>.
     </EmptyState>
   );

@@ -5,7 +5,8 @@
  *
  * Run: DATABASE_URL=postgres://postgres@127.0.0.1:5432/pitwall_bench_raceroom npx tsx bench/raceroom-search.ts
  * The world is loaded (through bench/raceroom-ingest.ts) when the database holds fewer than BENCH_ENTRIES live
- * entries. Settings: BENCH_ENTRIES (2000000), BENCH_DRIVERS (450000), BENCH_QUERIES (1000).
+ * entries. Settings: BENCH_ENTRIES (2000000), BENCH_DRIVERS (450000), BENCH_QUERIES (1000), BENCH_DURING_INGEST (1; 0 measures
+ * the idle figures only).
  */
 import { spawn } from "node:child_process";
 import { closeDatabase, sql } from "@/db";
@@ -115,6 +116,8 @@ async function main(): Promise<void> {
     const sorted = times.sort((a, b) => a - b);
     console.log(`  ${kind.padEnd(13)} n=${String(sorted.length).padStart(4)}  p50 ${percentile(sorted, 50).toFixed(2)} ms  p95 ${percentile(sorted, 95).toFixed(2)} ms`);
   }
+
+  if (process.env.BENCH_DURING_INGEST === "0") return closeDatabase();
 
   // A second process loads the next day's world as a new generation while the same queries run here.
   const ingest = spawn(process.execPath, ["--import", "tsx", new URL("./raceroom-ingest.ts", import.meta.url).pathname], {

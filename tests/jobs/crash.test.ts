@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { inngest } from "@/inngest/client";
 import { stintRequested } from "@/inngest/functions/testing";
 import { useTestDatabase } from "../support/database";
-import { effectsOf, finished, runsOf, spawnExecutor, waitFor } from "./support";
+import { effectsOf, firstRunEnded, runsOf, spawnExecutor, waitFor } from "./support";
 
 describe("executor crash and restart", () => {
   const database = useTestDatabase();
@@ -29,10 +29,7 @@ describe("executor crash and restart", () => {
     const second = spawnExecutor(database.url, args);
     try {
       await second.ready;
-      const run = await waitFor("the run to finish on the second executor", async () => {
-        const [row] = await runsOf(database.sql, "pitwall-platform-test-stint");
-        return finished(row) ? row : undefined;
-      });
+      const run = await firstRunEnded(database.sql, "pitwall-platform-test-stint");
       expect(run.status).toBe("succeeded");
       expect(run.output).toEqual({ laps: 6 });
       const effects = await effectsOf(database.sql, runId);

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { inngest } from "@/inngest/client";
 import { LocalExecutor } from "@/inngest/inline/executor";
 import { useTestDatabase } from "../support/database";
-import { finished, runsOf, waitFor } from "./support";
+import { firstRunEnded } from "./support";
 
 // Functions only this file serves. What the local executor cannot do must fail loudly, not run wrongly.
 const pitCrew = inngest.createFunction({ id: "test-pit-crew", triggers: [{ event: "test/pit-crew" }] }, async () => "ready");
@@ -35,17 +35,11 @@ describe("local executor edge cases", () => {
     await executor.start();
     try {
       await inngest.send([{ name: "test/invoke", data: {} }, { name: "test/wait", data: {} }]);
-      const [invoked] = await waitFor("the invoker to end", async () => {
-        const runs = await runsOf(database.sql, "pitwall-test-invoker");
-        return finished(runs[0]) ? runs : undefined;
-      });
+      const invoked = await firstRunEnded(database.sql, "pitwall-test-invoker");
       expect(invoked).toMatchObject({ status: "failed" });
-      expect(invoked?.error).toContain("step.invoke is not supported by the local job executor");
-      const [waited] = await waitFor("the waiter to end", async () => {
-        const runs = await runsOf(database.sql, "pitwall-test-waiter");
-        return finished(runs[0]) ? runs : undefined;
-      });
-      expect(waited?.error).toContain("step.waitForEvent is not supported by the local job executor");
+      expect(invoked.error).toContain("step.invoke is not supported by the local job executor");
+      const waited = await firstRunEnded(database.sql, "pitwall-test-waiter");
+      expect(waited.error).toContain("step.waitForEvent is not supported by the local job executor");
     } finally {
       await executor.stop();
     }
@@ -56,18 +50,12 @@ describe("local executor edge cases", () => {
     await executor.start();
     try {
       await inngest.send([{ name: "test/oversized", data: {} }, { name: "test/parc-ferme", data: {} }]);
-      const [big] = await waitFor("the oversized run to end", async () => {
-        const runs = await runsOf(database.sql, "pitwall-test-oversized");
-        return finished(runs[0]) ? runs : undefined;
-      });
+      const big = await firstRunEnded(database.sql, "pitwall-test-oversized");
       expect(big).toMatchObject({ status: "failed" });
-      expect(big?.error).toMatch(/whole-leaderboard" returned 5\.0 MB; Inngest allows 4 MB/);
-      const [slept] = await waitFor("the sleeper to wake", async () => {
-        const runs = await runsOf(database.sql, "pitwall-test-parc-ferme");
-        return finished(runs[0]) ? runs : undefined;
-      });
-      expect(slept?.status).toBe("succeeded");
-      expect(slept?.output).toBeGreaterThanOrEqual(1_500);
+      expect(big.error).toMatch(/whole-leaderboard" returned 5\.0 MB; Inngest allows 4 MB/);
+      const slept = await firstRunEnded(database.sql, "pitwall-test-parc-ferme");
+      expect(slept.status).toBe("succeeded");
+      expect(slept.output).toBeGreaterThanOrEqual(1_500);
     } finally {
       await executor.stop();
     }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { inngest } from "@/inngest/client";
 import { workoutRequested } from "@/inngest/functions/testing";
 import { useTestDatabase } from "../support/database";
-import { effectsOf, finished, runsOf, useTestExecutor, waitFor } from "./support";
+import { effectsOf, finished, firstRunEnded, runsOf, useTestExecutor, waitFor } from "./support";
 
 describe("local executor", () => {
   const database = useTestDatabase();
@@ -11,10 +11,7 @@ describe("local executor", () => {
   it("runs the workout to its end: loop, fan-out, sleep, flaky step, NonRetriableError", async () => {
     const started = Date.now();
     await inngest.send(workoutRequested.create({ laps: 5, blackFlag: "catch" }));
-    const run = await waitFor("the workout to finish", async () => {
-      const [row] = await runsOf(database.sql, "pitwall-platform-test-workout");
-      return finished(row) ? row : undefined;
-    });
+    const run = await firstRunEnded(database.sql, "pitwall-platform-test-workout");
     expect(run.status).toBe("succeeded");
     expect(run.output).toEqual({ laps: 5, tyres: ["front", "rear"], flakyAttempt: 2, blackFlag: "Black flag: disqualified" });
     // The sleep held the run back for its second, and so did the retry the RetryAfterError asked for.

@@ -61,6 +61,14 @@ export async function effectsOf(sql: Sql, runId: string): Promise<Record<string,
 
 export const finished = (run: RunRow | undefined) => run !== undefined && ["succeeded", "failed", "cancelled"].includes(run.status);
 
+/** Waits for the first run of `functionId` to end (succeeded, failed or cancelled) and returns it. */
+export function firstRunEnded(sql: Sql, functionId: string): Promise<RunRow> {
+  return waitFor(`the first run of ${functionId} to end`, async () => {
+    const [run] = await runsOf(sql, functionId);
+    return finished(run) ? run : undefined;
+  });
+}
+
 export interface ExecutorProcess {
   child: ChildProcess;
   /** Resolves once the child printed that its executor is taking work. */

@@ -13,6 +13,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
-    env: { NODE_ENV: "test", NEXT_TELEMETRY_DISABLED: "1" },
+    // Expected failures log errors on purpose; set LOG_LEVEL to see them.
+    env: { NODE_ENV: "test", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: process.env.LOG_LEVEL ?? "silent" },
   },
 });

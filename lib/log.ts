@@ -5,7 +5,7 @@ const g = globalThis as unknown as { __pitwallLog?: Logger };
 
 function create(): Logger {
   const { NODE_ENV, LOG_LEVEL } = env();
-  const level = NODE_ENV === "test" && !process.env.LOG_LEVEL ? "warn" : LOG_LEVEL;
+  const level = LOG_LEVEL;
   // Readable lines for people in development; one JSON object per line for log shippers in production.
   if (NODE_ENV === "development") {
     return pino({

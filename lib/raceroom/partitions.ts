@@ -37,69 +37,94 @@ async function isAttached(sql: Sql, name: string, parent: GenerationTable): Prom
 }
 
 /**
- * Indexes a generation's loaded entries in one pass per index and attaches them (the indexes become the parent's);
- * then builds the generation's drivers from them: one row per driver with entry count and best position, loaded
- * before its search indexes are built; then the lexicon of their names' words for the fuzzy search. Readers filter on the live generation, so none of this is visible yet.
- * Idempotent: each table is built and attached in one transaction.
+ * Makes a fully loaded generation's tables ready to serve, none of it visible yet (readers filter on the live
+ * generation): the entries' indexes, built in one pass each, and the drivers table, one row per driver with entry
+ * count and best position, loaded before its search indexes are built; both at once on two connections (they only
+ * read the loaded entries, and CREATE INDEX lets reads go on). Then the entries are attached (their indexes become
+ * the parent's), and the lexicon of the drivers' name words is built for the fuzzy search. Idempotent: every part
+ * is one transaction, skipped when done.
  */
 export async function buildGenerationTables(sql: postgres.Sql, generationId: number): Promise<void> {
+  await Promise.all([indexEntries(sql, generationId), buildDrivers(sql, generationId)]);
+  await attachEntries(sql, generationId);
+  await buildWords(sql, generationId);
+}
+
+async function indexEntries(sql: postgres.Sql, generationId: number): Promise<void> {
   const entries = partitionName("raceroom_entries", generationId);
-  if (!(await isAttached(sql, entries, "raceroom_entries"))) {
-    await sql.begin(async (tx) => {
-      await tx.unsafe(`SET LOCAL maintenance_work_mem = '256MB'`);
-      await tx.unsafe(`ALTER TABLE "${entries}" ADD CONSTRAINT "${entries}_pkey" PRIMARY KEY (generation_id, layout_id, class_id, position)`);
-      await tx.unsafe(`CREATE INDEX "${entries}_driver_idx" ON "${entries}" (generation_id, driver_id)`);
-      await tx.unsafe(`ANALYZE "${entries}"`);
-      await tx.unsafe(`ALTER TABLE raceroom_entries ATTACH PARTITION "${entries}" FOR VALUES IN (${generationId})`);
-    });
-  }
+  if (await isAttached(sql, entries, "raceroom_entries")) return;
+  await sql.begin(async (tx) => {
+    await tx.unsafe(`SET LOCAL maintenance_work_mem = '256MB'`);
+    await tx.unsafe(`CREATE UNIQUE INDEX IF NOT EXISTS "${entries}_pkey" ON "${entries}" (generation_id, layout_id, class_id, position)`);
+    await tx.unsafe(`CREATE INDEX IF NOT EXISTS "${entries}_driver_idx" ON "${entries}" (generation_id, driver_id)`);
+  });
+}
+
+async function attachEntries(sql: postgres.Sql, generationId: number): Promise<void> {
+  const entries = partitionName("raceroom_entries", generationId);
+  if (await isAttached(sql, entries, "raceroom_entries")) return;
+  await sql.begin(async (tx) => {
+    await tx.unsafe(
+      `DO $$ BEGIN
+         ALTER TABLE "${entries}" ADD CONSTRAINT "${entries}_pkey" PRIMARY KEY USING INDEX "${entries}_pkey";
+       EXCEPTION WHEN invalid_table_definition THEN NULL; END $$`,
+    );
+    await tx.unsafe(`ANALYZE "${entries}"`);
+    await tx.unsafe(`ALTER TABLE raceroom_entries ATTACH PARTITION "${entries}" FOR VALUES IN (${generationId})`);
+  });
+}
+
+async function buildDrivers(sql: postgres.Sql, generationId: number): Promise<void> {
+  const entries = partitionName("raceroom_entries", generationId);
   const drivers = partitionName("raceroom_drivers", generationId);
-  if (!(await isAttached(sql, drivers, "raceroom_drivers"))) {
-    await sql.begin(async (tx) => {
-      await tx.unsafe(`SET LOCAL maintenance_work_mem = '256MB'`);
-      await tx.unsafe(`SET LOCAL work_mem = '128MB'`);
-      await tx.unsafe(`DROP TABLE IF EXISTS "${drivers}"`);
-      await createLoadTable(tx, "raceroom_drivers", generationId);
-      // Popular: at least as many entries as the top 5 % of drivers. Recorded, so that changes to one board keep the rule.
-      await tx.unsafe(
-        `WITH agg AS (
-           SELECT driver_id, min(driver_name) AS name, min(country_code) AS country_code, min(country_name) AS country_name,
-                  count(*)::int AS entry_count, min(position) AS best_position
-           FROM "${entries}" GROUP BY driver_id
-         ),
-         threshold AS (SELECT greatest(2, percentile_disc(0.95) WITHIN GROUP (ORDER BY entry_count)) AS popular_from FROM agg),
-         recorded AS (UPDATE raceroom_generations g SET popular_from = t.popular_from FROM threshold t WHERE g.id = ${generationId})
-         INSERT INTO "${drivers}" (generation_id, id, name, country_code, country_name, entry_count, best_position, popular)
-         SELECT ${generationId}, a.driver_id, a.name, a.country_code, a.country_name, a.entry_count, a.best_position,
-                a.entry_count >= t.popular_from
-         FROM agg a, threshold t`,
-      );
-      await tx.unsafe(`ALTER TABLE "${drivers}" ADD CONSTRAINT "${drivers}_pkey" PRIMARY KEY (generation_id, id)`);
-      // The same definitions as the parent's indexes, so that ATTACH adopts them instead of building new ones.
-      await tx.unsafe(`CREATE INDEX "${drivers}_search_prefix_idx" ON "${drivers}" USING btree (search_name text_pattern_ops)`);
-      await tx.unsafe(`CREATE INDEX "${drivers}_popular_prefix_idx" ON "${drivers}" USING btree (search_name text_pattern_ops) WHERE popular`);
-      await tx.unsafe(`CREATE INDEX "${drivers}_popular_trgm_idx" ON "${drivers}" USING gin (search_name gin_trgm_ops) WHERE popular`);
-      await tx.unsafe(`CREATE INDEX "${drivers}_other_trgm_idx" ON "${drivers}" USING gin (search_name gin_trgm_ops) WHERE NOT popular`);
-      await tx.unsafe(`ANALYZE "${drivers}"`);
-      await tx.unsafe(`ALTER TABLE raceroom_drivers ATTACH PARTITION "${drivers}" FOR VALUES IN (${generationId})`);
-    });
-  }
+  if (await isAttached(sql, drivers, "raceroom_drivers")) return;
+  await sql.begin(async (tx) => {
+    await tx.unsafe(`SET LOCAL maintenance_work_mem = '256MB'`);
+    await tx.unsafe(`SET LOCAL work_mem = '128MB'`);
+    await tx.unsafe(`DROP TABLE IF EXISTS "${drivers}"`);
+    await createLoadTable(tx, "raceroom_drivers", generationId);
+    // Popular: at least as many entries as the top 5 % of drivers. Recorded, so that changes to one board keep the rule.
+    await tx.unsafe(
+      `WITH agg AS (
+         SELECT driver_id, min(driver_name) AS name, min(country_code) AS country_code, min(country_name) AS country_name,
+                count(*)::int AS entry_count, min(position) AS best_position
+         FROM "${entries}" GROUP BY driver_id
+       ),
+       threshold AS (SELECT greatest(2, percentile_disc(0.95) WITHIN GROUP (ORDER BY entry_count)) AS popular_from FROM agg),
+       recorded AS (UPDATE raceroom_generations g SET popular_from = t.popular_from FROM threshold t WHERE g.id = ${generationId})
+       INSERT INTO "${drivers}" (generation_id, id, name, country_code, country_name, entry_count, best_position, popular)
+       SELECT ${generationId}, a.driver_id, a.name, a.country_code, a.country_name, a.entry_count, a.best_position,
+              a.entry_count >= t.popular_from
+       FROM agg a, threshold t`,
+    );
+    await tx.unsafe(`ALTER TABLE "${drivers}" ADD CONSTRAINT "${drivers}_pkey" PRIMARY KEY (generation_id, id)`);
+    // The same definitions as the parent's indexes, so that ATTACH adopts them instead of building new ones.
+    await tx.unsafe(`CREATE INDEX "${drivers}_search_prefix_idx" ON "${drivers}" USING btree (search_name text_pattern_ops)`);
+    await tx.unsafe(`CREATE INDEX "${drivers}_popular_prefix_idx" ON "${drivers}" USING btree (search_name text_pattern_ops) WHERE popular`);
+    await tx.unsafe(`CREATE INDEX "${drivers}_popular_trgm_idx" ON "${drivers}" USING gin (search_name gin_trgm_ops) WHERE popular`);
+    await tx.unsafe(`CREATE INDEX "${drivers}_other_trgm_idx" ON "${drivers}" USING gin (search_name gin_trgm_ops) WHERE NOT popular`);
+    await tx.unsafe(`ANALYZE "${drivers}"`);
+    await tx.unsafe(`ALTER TABLE raceroom_drivers ATTACH PARTITION "${drivers}" FOR VALUES IN (${generationId})`);
+  });
+}
+
+async function buildWords(sql: postgres.Sql, generationId: number): Promise<void> {
+  const drivers = partitionName("raceroom_drivers", generationId);
   const words = partitionName("raceroom_name_words", generationId);
-  if (!(await isAttached(sql, words, "raceroom_name_words"))) {
-    await sql.begin(async (tx) => {
-      await tx.unsafe(`SET LOCAL maintenance_work_mem = '256MB'`);
-      await tx.unsafe(`DROP TABLE IF EXISTS "${words}"`);
-      await createLoadTable(tx, "raceroom_name_words", generationId);
-      await tx.unsafe(
-        `INSERT INTO "${words}" (generation_id, word, drivers)
-         SELECT ${generationId}, w, count(*)::int FROM "${drivers}", regexp_split_to_table(search_name, '\\s+') w WHERE w <> '' GROUP BY w`,
-      );
-      await tx.unsafe(`ALTER TABLE "${words}" ADD CONSTRAINT "${words}_pkey" PRIMARY KEY (generation_id, word)`);
-      await tx.unsafe(`CREATE INDEX "${words}_trgm_idx" ON "${words}" USING gin (word gin_trgm_ops)`);
-      await tx.unsafe(`ANALYZE "${words}"`);
-      await tx.unsafe(`ALTER TABLE raceroom_name_words ATTACH PARTITION "${words}" FOR VALUES IN (${generationId})`);
-    });
-  }
+  if (await isAttached(sql, words, "raceroom_name_words")) return;
+  await sql.begin(async (tx) => {
+    await tx.unsafe(`SET LOCAL maintenance_work_mem = '256MB'`);
+    await tx.unsafe(`DROP TABLE IF EXISTS "${words}"`);
+    await createLoadTable(tx, "raceroom_name_words", generationId);
+    await tx.unsafe(
+      `INSERT INTO "${words}" (generation_id, word, drivers)
+       SELECT ${generationId}, w, count(*)::int FROM "${drivers}", regexp_split_to_table(search_name, '\\s+') w WHERE w <> '' GROUP BY w`,
+    );
+    await tx.unsafe(`ALTER TABLE "${words}" ADD CONSTRAINT "${words}_pkey" PRIMARY KEY (generation_id, word)`);
+    await tx.unsafe(`CREATE INDEX "${words}_trgm_idx" ON "${words}" USING gin (word gin_trgm_ops)`);
+    await tx.unsafe(`ANALYZE "${words}"`);
+    await tx.unsafe(`ALTER TABLE raceroom_name_words ATTACH PARTITION "${words}" FOR VALUES IN (${generationId})`);
+  });
 }
 
 /**

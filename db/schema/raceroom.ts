@@ -113,7 +113,8 @@ export const raceroomEntries = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.generationId, t.layoutId, t.classId, t.position] }),
-    index("raceroom_entries_driver_idx").on(t.generationId, t.driverId),
+    // A driver's entries, and their entry on one board (personal bests compare generations board by board).
+    index("raceroom_entries_driver_board_idx").on(t.generationId, t.driverId, t.layoutId, t.classId),
   ],
 );
 

@@ -5,37 +5,41 @@ type Sql = postgres.TransactionSql;
 /** How many of the biggest climbs between two generations are kept. */
 export const MOVERS_KEPT = 500;
 
-// Both queries below join two whole generations on the board and the driver. The planner badly underestimates
-// such multi-column joins (it picks a merge join on the board alone, quadratic in board size); a hash join is linear.
-async function hashJoinsOnly<T>(sql: Sql, run: () => Promise<T>): Promise<T> {
+/**
+ * What changed between two generations, entry by entry (same driver, board and car): one hash join of the two
+ * generations into a temporary table of the changed entries (a new entry, or another position or time), which
+ * movers and personal bests then read. The planner badly underestimates this four-column join (it picks a merge
+ * join on the board alone, quadratic in board size), hence hash joins only.
+ */
+export async function collectChanges(sql: Sql, generationId: number, previousId: number): Promise<number> {
   await sql`set local enable_mergejoin = off`;
   await sql`set local enable_nestloop = off`;
-  try {
-    return await run();
-  } finally {
-    await sql`set local enable_mergejoin = on`;
-    await sql`set local enable_nestloop = on`;
-  }
+  const created = await sql`
+    create temporary table raceroom_changes on commit drop as
+    select n.driver_id, n.layout_id, n.class_id, n.car_name, n.position, n.lap_time_ms,
+           o.position as previous_position, o.lap_time_ms as previous_lap_time_ms
+    from raceroom_entries n
+    left join raceroom_entries o
+      on o.generation_id = ${previousId} and o.layout_id = n.layout_id and o.class_id = n.class_id
+     and o.driver_id = n.driver_id and o.car_name = n.car_name
+    where n.generation_id = ${generationId}
+      and (o.position is null or o.position <> n.position or o.lap_time_ms <> n.lap_time_ms)`;
+  await sql`set local enable_mergejoin = on`;
+  await sql`set local enable_nestloop = on`;
+  return created.count;
 }
 
 /**
- * Personal-best history: for every driver and board whose best lap in `generationId` beats their best in
- * `previousId`, records the new best and, when the driver has no history on that board yet, the previous best
- * as its starting point. Unchanged times add nothing, so the table grows with improvements only.
+ * Personal-best history (after collectChanges): for every driver and board whose best lap in `generationId` beats
+ * their best in `previousId`, records the new best and, when the driver has no history on that board yet, the
+ * previous best as its starting point. Only boards where one of the driver's entries is new or faster are
+ * compared; unchanged times add nothing, so the table grows with improvements only.
  */
 export async function recordPersonalBests(sql: Sql, generationId: number, previousId: number): Promise<number> {
-  const improved = await hashJoinsOnly(sql, () => sql<{ driverId: number; layoutId: number; classId: number }[]>`
-    select n.driver_id as "driverId", n.layout_id as "layoutId", n.class_id as "classId"
-    from raceroom_entries n
-    join raceroom_entries o on o.generation_id = ${previousId} and o.layout_id = n.layout_id and o.class_id = n.class_id and o.driver_id = n.driver_id
-    where n.generation_id = ${generationId}
-    group by n.driver_id, n.layout_id, n.class_id
-    having min(n.lap_time_ms) < min(o.lap_time_ms)`);
-  if (improved.length === 0) return 0;
   const inserted = await sql`
     with k as (
-      select * from unnest(${improved.map((k) => k.driverId)}::bigint[], ${improved.map((k) => k.layoutId)}::int[],
-                           ${improved.map((k) => k.classId)}::int[]) as k(driver_id, layout_id, class_id)
+      select distinct driver_id, layout_id, class_id from raceroom_changes
+      where previous_lap_time_ms is null or lap_time_ms < previous_lap_time_ms
     ),
     best as (
       select distinct on (e.generation_id, e.driver_id, e.layout_id, e.class_id)
@@ -43,16 +47,23 @@ export async function recordPersonalBests(sql: Sql, generationId: number, previo
       from k join raceroom_entries e
         on e.generation_id in (${generationId}, ${previousId}) and e.driver_id = k.driver_id and e.layout_id = k.layout_id and e.class_id = k.class_id
       order by e.generation_id, e.driver_id, e.layout_id, e.class_id, e.lap_time_ms, e.position
+    ),
+    improved as (
+      select n.*, o.generation_id as o_generation, o.lap_time_ms as o_lap, o.car_name as o_car, o.position as o_position, o.achieved_at as o_achieved
+      from best n join best o
+        on o.generation_id = ${previousId} and o.driver_id = n.driver_id and o.layout_id = n.layout_id and o.class_id = n.class_id
+      where n.generation_id = ${generationId} and n.lap_time_ms < o.lap_time_ms
     )
     insert into raceroom_personal_bests (driver_id, layout_id, class_id, lap_time_ms, car_name, position, achieved_at, generation_id, recorded_at)
-    select b.driver_id, b.layout_id, b.class_id, b.lap_time_ms, b.car_name, b.position, b.achieved_at, b.generation_id,
-           coalesce(s.fetched_at, now())
-    from best b
-    left join raceroom_combinations s on s.generation_id = b.generation_id and s.layout_id = b.layout_id and s.class_id = b.class_id
-    where b.generation_id = ${generationId}
-       or not exists (
-         select 1 from raceroom_personal_bests p where p.driver_id = b.driver_id and p.layout_id = b.layout_id and p.class_id = b.class_id
-       )`;
+    select i.driver_id, i.layout_id, i.class_id, i.o_lap, i.o_car, i.o_position, i.o_achieved, i.o_generation, coalesce(s.fetched_at, now())
+    from improved i
+    left join raceroom_combinations s on s.generation_id = i.o_generation and s.layout_id = i.layout_id and s.class_id = i.class_id
+    where not exists (
+      select 1 from raceroom_personal_bests p where p.driver_id = i.driver_id and p.layout_id = i.layout_id and p.class_id = i.class_id
+    )
+    union all
+    select i.driver_id, i.layout_id, i.class_id, i.lap_time_ms, i.car_name, i.position, i.achieved_at, i.generation_id, now()
+    from improved i`;
   return inserted.count;
 }
 
@@ -110,23 +121,17 @@ export async function recordBoardPersonalBests(
   return inserted.count;
 }
 
-/** Keeps the biggest climbs (same driver, board and car) from `previousId` to `generationId`. */
+/** Keeps the biggest climbs (same driver, board and car) from `previousId` to `generationId` (after collectChanges). */
 export async function recordMovers(sql: Sql, generationId: number, previousId: number): Promise<number> {
-  const inserted = await hashJoinsOnly(sql, () => sql`
+  const inserted = await sql`
     insert into raceroom_movers (generation_id, rank, previous_generation_id, driver_id, layout_id, class_id, car_name,
                                  previous_position, position, previous_lap_time_ms, lap_time_ms)
-    select ${generationId}, row_number() over (order by climb desc, position, driver_id), ${previousId}, driver_id, layout_id, class_id,
-           car_name, previous_position, position, previous_lap_time_ms, lap_time_ms
+    select ${generationId}, row_number() over (order by previous_position - position desc, position, driver_id), ${previousId},
+           driver_id, layout_id, class_id, car_name, previous_position, position, previous_lap_time_ms, lap_time_ms
     from (
-      select n.driver_id, n.layout_id, n.class_id, n.car_name, o.position as previous_position, n.position,
-             o.lap_time_ms as previous_lap_time_ms, n.lap_time_ms, o.position - n.position as climb
-      from raceroom_entries n
-      join raceroom_entries o
-        on o.generation_id = ${previousId} and o.layout_id = n.layout_id and o.class_id = n.class_id
-       and o.driver_id = n.driver_id and o.car_name = n.car_name
-      where n.generation_id = ${generationId} and o.position > n.position
-      order by climb desc, n.position, n.driver_id
+      select * from raceroom_changes where previous_position > position
+      order by previous_position - position desc, position, driver_id
       limit ${MOVERS_KEPT}
-    ) climbs`);
+    ) climbs`;
   return inserted.count;
 }

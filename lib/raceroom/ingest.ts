@@ -3,7 +3,7 @@ import { sql as rawSql } from "@/db";
 import { logger } from "@/lib/log";
 import type { Catalogue } from "./catalogue";
 import { copyEntries, type EntryRow } from "./copy";
-import { recordBoardPersonalBests, recordMovers, recordPersonalBests, type BoardBest } from "./history";
+import { collectChanges, recordBoardPersonalBests, recordMovers, recordPersonalBests, type BoardBest } from "./history";
 import { buildGenerationTables, createEntriesTable, dropGenerationTables, partitionGenerations, partitionName } from "./partitions";
 import { combinationKey, type BoardOutcome, type Combination } from "./source";
 
@@ -346,10 +346,17 @@ export async function promoteGeneration(generationId: number): Promise<Promotion
   await buildGenerationTables(sql, generationId);
   const result = await sql.begin(async (tx) => {
     await tx`select pg_advisory_xact_lock(${LIVE_LOCK})`;
-    await tx`set local work_mem = '128MB'`;
+    // Personal bests and movers each hash-join two whole generations: room for the hash tables in memory.
+    await tx`set local work_mem = '512MB'`;
     const previousId = await liveGenerationId(tx);
-    const personalBests = previousId === null ? 0 : await recordPersonalBests(tx, generationId, previousId);
-    const movers = previousId === null ? 0 : await recordMovers(tx, generationId, previousId);
+    let personalBests = 0;
+    let movers = 0;
+    if (previousId !== null) {
+      const changed = await collectChanges(tx, generationId, previousId);
+      personalBests = await recordPersonalBests(tx, generationId, previousId);
+      movers = await recordMovers(tx, generationId, previousId);
+      log.info({ generationId, changed, personalBests, movers }, "history recorded");
+    }
     await refreshGenerationCounts(tx, generationId);
     if (previousId !== null) await tx`update raceroom_generations set status = 'retired', retired_at = now() where id = ${previousId}`;
     await tx`

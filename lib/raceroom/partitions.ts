@@ -56,7 +56,7 @@ async function indexEntries(sql: postgres.Sql, generationId: number): Promise<vo
   await sql.begin(async (tx) => {
     await tx.unsafe(`SET LOCAL maintenance_work_mem = '256MB'`);
     await tx.unsafe(`CREATE UNIQUE INDEX IF NOT EXISTS "${entries}_pkey" ON "${entries}" (generation_id, layout_id, class_id, position)`);
-    await tx.unsafe(`CREATE INDEX IF NOT EXISTS "${entries}_driver_idx" ON "${entries}" (generation_id, driver_id)`);
+    await tx.unsafe(`CREATE INDEX IF NOT EXISTS "${entries}_driver_board_idx" ON "${entries}" (generation_id, driver_id, layout_id, class_id)`);
   });
 }
 

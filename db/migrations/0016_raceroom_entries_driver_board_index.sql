@@ -1,0 +1,2 @@
+DROP INDEX "raceroom_entries_driver_idx";--> statement-breakpoint
+CREATE INDEX "raceroom_entries_driver_board_idx" ON "raceroom_entries" USING btree ("generation_id","driver_id","layout_id","class_id");

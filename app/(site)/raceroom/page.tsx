@@ -1,25 +1,27 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { movers, refreshStatus, searchDrivers, topCombinations } from "@/lib/raceroom/queries";
+import { Suspense } from "react";
+import { movers, refreshStatus, searchDrivers, topCombinations, type TopCombinations } from "@/lib/raceroom/queries";
 import { CombinationsTable } from "@/lib/raceroom/ui/combinations-table";
 import { DriverSearch } from "@/lib/raceroom/ui/driver-search";
 import { MoversTable } from "@/lib/raceroom/ui/movers-table";
-import { RefreshStatusPanel } from "@/lib/raceroom/ui/refresh-status";
 import { firstParam } from "@/lib/raceroom/ui/params";
+import { RefreshStatusPanel } from "@/lib/raceroom/ui/refresh-status";
 
 export const metadata: Metadata = { title: { absolute: "RaceRoom · Pitwall" } };
 
 const TOP = 10;
 
+/**
+ * Status and search hits (for a `?q=`) are in the first bytes of the page; the busiest boards and movers, slower to
+ * read, stream in after them.
+ */
 export default async function RaceroomPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const q = firstParam((await searchParams).q)?.slice(0, 80) ?? "";
-  const [status, top, climbs, search] = await Promise.all([
-    refreshStatus(),
-    topCombinations({ limit: TOP }),
-    movers({ limit: TOP }),
-    q.trim() ? searchDrivers(q) : Promise.resolve({ query: "", hits: [] }),
-  ]);
-  const hasData = status.live !== null;
+  const boards = Promise.all([topCombinations({ limit: TOP }), movers({ limit: TOP })]);
+  // Awaited only when there is live data; a failure is still reported there (this handler only keeps it from being unhandled).
+  boards.catch(() => undefined);
+  const [status, search] = await Promise.all([refreshStatus(), q.trim() ? searchDrivers(q) : { query: "", hits: [] }]);
   return (
     <div className="space-y-8">
       <header className="space-y-1">
@@ -29,40 +31,47 @@ export default async function RaceroomPage({ searchParams }: { searchParams: Pro
           open the busiest boards below.
         </p>
       </header>
-
       <RefreshStatusPanel initial={status} />
-
-      {hasData ? (
+      {status.live ? (
         <>
           <DriverSearch initial={{ query: search.query, data: search.hits }} />
-          <div className="grid gap-8 xl:grid-cols-[3fr_2fr]">
-            <section aria-labelledby="top-combinations" className="min-w-0 space-y-3">
-              <div className="flex items-baseline justify-between gap-2">
-                <h2 id="top-combinations" className="text-lg font-semibold">
-                  Busiest leaderboards
-                </h2>
-                <Link href="/raceroom/combinations" className="text-sm text-muted hover:text-fg hover:underline">
-                  All {top.total.toLocaleString("en-US")} with entries →
-                </Link>
-              </div>
-              <CombinationsTable combinations={top.combinations} />
-            </section>
-            <section aria-labelledby="movers" className="min-w-0 space-y-3">
-              <h2 id="movers" className="text-lg font-semibold">
-                Movers since the last refresh
-              </h2>
-              {climbs.movers.length > 0 ? (
-                <MoversTable movers={climbs.movers} />
-              ) : (
-                <p className="rounded-lg border border-dashed border-border px-3 py-4 text-sm text-muted">
-                  No climbs to show yet: movers are the biggest gains in position between two full refreshes, so they appear once a second
-                  refresh has gone live.
-                </p>
-              )}
-            </section>
-          </div>
+          <Suspense fallback={<p className="text-sm text-muted">Loading the busiest leaderboards…</p>}>
+            <BoardsSection boards={boards} />
+          </Suspense>
         </>
       ) : null}
+    </div>
+  );
+}
+
+async function BoardsSection({ boards }: { boards: Promise<[TopCombinations, Awaited<ReturnType<typeof movers>>]> }) {
+  const [top, climbs] = await boards;
+  return (
+    <div className="grid gap-8 xl:grid-cols-[3fr_2fr]">
+      <section aria-labelledby="top-combinations" className="min-w-0 space-y-3">
+        <div className="flex items-baseline justify-between gap-2">
+          <h2 id="top-combinations" className="text-lg font-semibold">
+            Busiest leaderboards
+          </h2>
+          <Link href="/raceroom/combinations" className="text-sm text-muted hover:text-fg hover:underline">
+            All {top.total.toLocaleString("en-US")} with entries →
+          </Link>
+        </div>
+        <CombinationsTable combinations={top.combinations} />
+      </section>
+      <section aria-labelledby="movers" className="min-w-0 space-y-3">
+        <h2 id="movers" className="text-lg font-semibold">
+          Movers since the last refresh
+        </h2>
+        {climbs.movers.length > 0 ? (
+          <MoversTable movers={climbs.movers} />
+        ) : (
+          <p className="rounded-lg border border-dashed border-border px-3 py-4 text-sm text-muted">
+            No climbs to show yet: movers are the biggest gains in position between two full refreshes, so they appear once a second refresh
+            has gone live.
+          </p>
+        )}
+      </section>
     </div>
   );
 }

@@ -37,7 +37,7 @@ export function BoardTable({ entries, followedDriverId }: { entries: BoardEntryR
                   {followed ? (
                     <span className="mr-1.5 rounded bg-accent px-1 py-px text-[10px] font-semibold uppercase text-accent-fg">Followed</span>
                   ) : null}
-                  <Link href={driverHref(e.driverId)} className="break-words font-medium hover:underline">
+                  <Link prefetch={false} href={driverHref(e.driverId)} className="break-words font-medium hover:underline">
                     {e.driverName}
                   </Link>
                   <details className="mt-1 text-xs sm:hidden">

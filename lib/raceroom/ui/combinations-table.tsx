@@ -26,7 +26,7 @@ export function CombinationsTable({ combinations, firstRank = 1 }: { combination
             <tr key={`${c.layoutId}:${c.classId}`} className={row}>
               <td className={`${numberCell} text-muted`}>{firstRank + i}</td>
               <td className={cell}>
-                <Link href={boardHref(c.layoutId, c.classId)} className="font-medium hover:underline">
+                <Link prefetch={false} href={boardHref(c.layoutId, c.classId)} className="font-medium hover:underline">
                   {c.trackName}
                 </Link>
                 <span className="block text-xs text-muted">{c.layoutName}</span>
@@ -43,7 +43,7 @@ export function CombinationsTable({ combinations, firstRank = 1 }: { combination
               <td className={numberCell}>{c.leader ? <LapTime ms={c.leader.lapTimeMs} /> : "–"}</td>
               <td className={`${cell} hidden max-w-48 truncate md:table-cell`}>
                 {c.leader ? (
-                  <Link href={driverHref(c.leader.driverId)} className="hover:underline">
+                  <Link prefetch={false} href={driverHref(c.leader.driverId)} className="hover:underline">
                     {c.leader.name}
                   </Link>
                 ) : (

@@ -141,7 +141,7 @@ export function DriverResults({ driverId, results }: { driverId: number; results
             {shown.map((r) => (
               <tr key={`${r.layoutId}:${r.classId}`} className={row}>
                 <td className={cell}>
-                  <Link href={boardHref(r.layoutId, r.classId, { driver: driverId })} className="font-medium hover:underline" data-testid="result-board-link">
+                  <Link prefetch={false} href={boardHref(r.layoutId, r.classId, { driver: driverId })} className="font-medium hover:underline" data-testid="result-board-link">
                     {r.trackName}
                   </Link>
                   <span className="block text-xs text-muted">{r.layoutName}</span>

@@ -115,6 +115,7 @@ function DriverHitRow({ hit, namesake }: { hit: DriverHit; namesake: boolean }) 
     <li>
       <Link
         href={driverHref(hit.driverId)}
+        prefetch={false}
         data-testid="driver-hit"
         className="grid grid-cols-[minmax(0,1fr)_auto] items-baseline gap-x-3 gap-y-0.5 px-3 py-2 hover:bg-surface-2 focus-visible:bg-surface-2 focus-visible:outline-none sm:grid-cols-[minmax(0,1fr)_10rem_9rem_6.5rem_5.5rem]"
       >

@@ -1,4 +1,7 @@
-/** Where the RaceRoom pages live, so every link to them is spelled once. */
+/**
+ * Where the RaceRoom pages live, so every link to them is spelled once. Links in lists and tables to driver and board
+ * pages are made with `prefetch={false}`: each is a page read from the database, and a board page shows fifty of them.
+ */
 
 export const driverHref = (driverId: number) => `/raceroom/drivers/${driverId}`;
 

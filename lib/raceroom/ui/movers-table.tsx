@@ -24,12 +24,12 @@ export function MoversTable({ movers }: { movers: Mover[] }) {
           {movers.map((m) => (
             <tr key={`${m.driverId}:${m.layoutId}:${m.classId}`} className={row}>
               <td className={`${cell} max-w-40 truncate`}>
-                <Link href={driverHref(m.driverId)} className="font-medium hover:underline">
+                <Link prefetch={false} href={driverHref(m.driverId)} className="font-medium hover:underline">
                   {m.driverName}
                 </Link>
               </td>
               <td className={cell}>
-                <Link href={boardHref(m.layoutId, m.classId, { driver: m.driverId })} className="hover:underline">
+                <Link prefetch={false} href={boardHref(m.layoutId, m.classId, { driver: m.driverId })} className="hover:underline">
                   {m.trackName}
                 </Link>
                 <span className="block text-xs text-muted">

@@ -10,7 +10,7 @@ export function Pager({ page, pageCount, hrefOf }: { page: number; pageCount: nu
         {text}
       </span>
     ) : (
-      <Link href={hrefOf(target)} aria-label={label} className="rounded-md border border-border px-2 py-1 hover:bg-surface-2">
+      <Link prefetch={false} href={hrefOf(target)} aria-label={label} className="rounded-md border border-border px-2 py-1 hover:bg-surface-2">
         {text}
       </Link>
     );

@@ -6,9 +6,9 @@ type Sql = postgres.TransactionSql;
 export const MOVERS_KEPT = 500;
 
 /**
- * What changed between two generations, entry by entry (same driver, board and car): one hash join of the two
- * generations into a temporary table of the changed entries (a new entry, or another position or time), which
- * movers and personal bests then read. The planner badly underestimates this four-column join (it picks a merge
+ * What improved between two generations, entry by entry (same driver, board and car): one hash join of the two
+ * generations into a temporary table of the entries that are new, climbed or got faster (entries that only drop
+ * because others improved are most of a board and matter to neither), which movers and personal bests then read. The planner badly underestimates this four-column join (it picks a merge
  * join on the board alone, quadratic in board size), hence hash joins only.
  */
 export async function collectChanges(sql: Sql, generationId: number, previousId: number): Promise<number> {
@@ -23,7 +23,7 @@ export async function collectChanges(sql: Sql, generationId: number, previousId:
       on o.generation_id = ${previousId} and o.layout_id = n.layout_id and o.class_id = n.class_id
      and o.driver_id = n.driver_id and o.car_name = n.car_name
     where n.generation_id = ${generationId}
-      and (o.position is null or o.position <> n.position or o.lap_time_ms <> n.lap_time_ms)`;
+      and (o.position is null or o.position > n.position or o.lap_time_ms > n.lap_time_ms)`;
   await sql`set local enable_mergejoin = on`;
   await sql`set local enable_nestloop = on`;
   return created.count;

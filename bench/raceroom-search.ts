@@ -1,7 +1,8 @@
 /**
  * RaceRoom driver search at scale: 1,000 varied queries against a live generation of 2,000,000 entries (p50, p95,
- * p99 measured around searchDrivers(), i.e. server-side including the round trip to Postgres), then the same
- * queries while a second process ingests a new generation (COPY, index build, promotion) into the same database.
+ * p99 measured around searchDrivers(), i.e. server-side including the round trip to Postgres), the time to the
+ * first search result of a freshly started process (nothing is rebuilt on start), then the same queries while a
+ * second process ingests a new generation (COPY, index build, promotion) into the same database.
  *
  * Run: DATABASE_URL=postgres://postgres@127.0.0.1:5432/pitwall_bench_raceroom npx tsx bench/raceroom-search.ts
  * The world is loaded (through bench/raceroom-ingest.ts) when the database holds fewer than BENCH_ENTRIES live
@@ -93,6 +94,30 @@ function report(label: string, run: Awaited<ReturnType<typeof measure>>): void {
   console.log(`${label}: p50 ${f(percentile(sorted, 50))}, p95 ${f(percentile(sorted, 95))}, p99 ${f(percentile(sorted, 99))}, max ${f(sorted.at(-1)!)} (${sorted.length} queries, ${run.hits} hits)`);
 }
 
+/** In a fresh process: how long after its start the first search answers (run as `raceroom-search.ts --first-search`). */
+async function firstSearch(): Promise<void> {
+  const imported = performance.now();
+  const { searchDrivers: search } = await import("@/lib/raceroom/search");
+  const result = await search(process.argv[3] ?? "max");
+  const answered = performance.now();
+  console.log(JSON.stringify({ sinceStartMs: answered, sinceImportMs: answered - imported, hits: result.hits.length }));
+  await closeDatabase();
+}
+
+async function restartFigures(query: string): Promise<string> {
+  const started = performance.now();
+  const child = spawn(process.execPath, ["--import", "tsx", new URL(import.meta.url).pathname, "--first-search", query], {
+    env: { ...process.env, LOG_LEVEL: "warn" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  await new Promise((resolve) => child.once("exit", resolve));
+  const wallMs = performance.now() - started;
+  const figures = JSON.parse(output.trim().split("\n").at(-1) ?? "{}") as { sinceStartMs: number; sinceImportMs: number; hits: number };
+  return `first search after a restart: ${figures.sinceImportMs.toFixed(0)} ms from loading the search module to ${figures.hits} hits, ${figures.sinceStartMs.toFixed(0)} ms after the process started (${wallMs.toFixed(0)} ms from spawning it, tsx compilation included)`;
+}
+
 async function main(): Promise<void> {
   await runMigrations(databaseUrl());
   const [live] = await sql()<{ entries: number }[]>`
@@ -116,6 +141,8 @@ async function main(): Promise<void> {
     const sorted = times.sort((a, b) => a - b);
     console.log(`  ${kind.padEnd(13)} n=${String(sorted.length).padStart(4)}  p50 ${percentile(sorted, 50).toFixed(2)} ms  p95 ${percentile(sorted, 95).toFixed(2)} ms`);
   }
+
+  console.log(await restartFigures(names[0]!.split(" ")[0]!));
 
   if (process.env.BENCH_DURING_INGEST === "0") return closeDatabase();
 
@@ -143,7 +170,7 @@ async function main(): Promise<void> {
   await closeDatabase();
 }
 
-main().catch((error) => {
+(process.argv[2] === "--first-search" ? firstSearch() : main()).catch((error) => {
   console.error(error);
   process.exit(1);
 });

@@ -118,8 +118,9 @@ export async function fetchBoard(client: UpstreamClient, combination: Combinatio
     }
     collected.push(...result.entries);
     rejected += result.rejected.length;
-    for (const reject of result.rejected) {
-      log.warn({ ...combination, index: reject.index, reason: reject.reason }, "leaderboard entry rejected");
+    // One line per page: a change of format upstream would otherwise log every entry.
+    if (result.rejected.length > 0) {
+      log.warn({ ...combination, start, rejected: result.rejected.length, examples: result.rejected.slice(0, 3) }, "leaderboard entries rejected");
     }
     if (result.size < pageSize) break;
     if (page === MAX_PAGES - 1) log.warn({ ...combination, pages: MAX_PAGES }, "leaderboard cut off at the page limit");

@@ -1,10 +1,11 @@
+import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { flushLedger } from "@/lib/http/ledger";
 import { ListingErrorPayload } from "@/lib/raceroom/listing";
 import { fetchBoard, fetchBoards, fetchCatalogue, raceroomClient, type Board } from "@/lib/raceroom/source";
 import { RACEROOM_EDGE_BOARDS } from "@/sim/raceroom/config";
 import { raceroomUpstream, type RaceRoomUpstream } from "@/sim/raceroom/upstream";
-import { startSimulator, type Simulator } from "@/sim/server";
+import { startSimulator, type Simulator, type Upstream } from "@/sim/server";
 import { useTestDatabase } from "../support/database";
 
 const { exactly1500, exactly3000 } = RACEROOM_EDGE_BOARDS;
@@ -33,7 +34,14 @@ describe("RaceRoom source against the simulator", () => {
 
   beforeAll(async () => {
     raceroom = raceroomUpstream(WORLD);
-    sim = await startSimulator({ seed: 7, upstreams: [raceroom] });
+    // A site whose first page carries malformed entries among good ones (tests/fixtures/raceroom/listing-page.json).
+    const page = JSON.parse(await readFile(new URL("../fixtures/raceroom/listing-page.json", import.meta.url), "utf8"));
+    const malformed: Upstream = {
+      prefix: "/malformed",
+      name: "Malformed RaceRoom",
+      handle: (req) => ({ body: req.query.get("start") === "0" ? page : { context: { c: { results: [] } } } }),
+    };
+    sim = await startSimulator({ seed: 7, upstreams: [raceroom, malformed] });
   });
   beforeEach(() => sim.reset(7));
   afterAll(async () => {
@@ -119,6 +127,17 @@ describe("RaceRoom source against the simulator", () => {
     await fetchBoards(client(), boards, { concurrency: 2, minIntervalMs: 100 });
     // Two workers, six requests each, at least 100 ms between a worker's requests: five gaps.
     expect(performance.now() - started).toBeGreaterThanOrEqual(500);
+  });
+
+  it("skips and counts malformed entries, keeping the others", async () => {
+    const malformed = raceroomClient({ baseUrl: `${sim.url}/malformed`, timeoutMs: 15_000, retries: FAST_RETRIES });
+    const board = await fetchBoard(malformed, { layoutId: 1671, classId: 1703 });
+    expect(board.rejected).toBe(3);
+    expect(board.entries.map((e) => [e.position, e.driverId])).toEqual([
+      [1, 1000001],
+      [2, 1000002],
+      [3, 1000003],
+    ]);
   });
 
   it("loads the catalogue from a URL", async () => {

@@ -46,6 +46,7 @@ const child = spawn(path.join("node_modules", ".bin", "next"), ["start", "--port
     NEXT_TELEMETRY_DISABLED: "1",
     RACEROOM_BASE_URL: `${simulator.url}/raceroom`,
     RACEROOM_CATALOGUE_URL: `${simulator.url}/raceroom/r3e-data.json`,
+    RACEROOM_MIN_INTERVAL_MS: "0",
     E2E_SIMULATOR_URL: simulator.url,
   },
 });

@@ -76,8 +76,7 @@ async function firstRefresh(baseUrl: string, token: string): Promise<void> {
 
 buildIfNeeded();
 const secrets = await demoSecrets();
-// Demo scale: the default 200,000 entries over fewer boards, so the first full refresh ends within two minutes.
-const config = simConfig({ SIM_RACEROOM_COMBINATIONS: "8000", ...process.env });
+const config = simConfig();
 const simulator = await startSimulator({ port: config.SIM_PORT, host: config.SIM_HOST, seed: config.SIM_SEED, upstreams: defaultUpstreams(config) });
 console.log(`pitwall: upstream simulators on ${simulator.url}`);
 const adminApiToken = process.env.ADMIN_API_TOKEN ?? secrets.adminApiToken;
@@ -90,6 +89,8 @@ process.exit(
       ADMIN_API_TOKEN: adminApiToken,
       RACEROOM_BASE_URL: `${simulator.url}/raceroom`,
       RACEROOM_CATALOGUE_URL: `${simulator.url}/raceroom/r3e-data.json`,
+      // The simulator runs on this machine: no pause between requests, so the first refresh ends within two minutes.
+      RACEROOM_MIN_INTERVAL_MS: process.env.RACEROOM_MIN_INTERVAL_MS ?? "0",
     },
     onReady: async (baseUrl) => {
       const port = new URL(baseUrl).port;

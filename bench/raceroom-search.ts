@@ -15,28 +15,18 @@ import { runMigrations } from "@/db/migrate";
 import { databaseUrl } from "@/lib/env";
 import { searchDrivers } from "@/lib/raceroom/search";
 import { loadWorld } from "./raceroom-ingest";
+import { mulberry32 } from "@/sim/random";
 
 const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 2_000_000);
 const DRIVERS = Number(process.env.BENCH_DRIVERS ?? 450_000);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 1_000);
 
-/** A deterministic stream, so that every run asks the same queries. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const ACCENTS: Record<string, string> = { a: "á", e: "é", o: "ö", u: "ü", n: "ñ", c: "ç", s: "ś", z: "ž" };
 
 /** What people type: whole names, first letters, a surname, a piece, a typo, other case or accents, other scripts. */
 function makeQueries(names: string[], count: number): { kind: string; query: string }[] {
-  const next = random(42);
+  // A deterministic stream, so that every run asks the same queries.
+  const next = mulberry32(42);
   const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
   const cut = (text: string, from: number, length: number) => [...text].slice(from, from + length).join("");
   const queries: { kind: string; query: string }[] = [];

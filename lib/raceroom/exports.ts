@@ -1,5 +1,6 @@
 import "server-only";
 import { sql as rawSql } from "@/db";
+import { ENTRY_WITH_BOARD } from "./entry-joins";
 import { isoTime } from "./iso";
 import { formatRaceroomLapTime } from "./laptime";
 
@@ -137,12 +138,7 @@ export async function* driverIndexJson(generationId: number): AsyncGenerator<str
            e.lap_time_ms - r.lap_time_ms as "gapMs", e.country_name as country, e.car_name as car, c.name as "carClass",
            e.team, e.rank, e.difficulty, t.name || ' - ' || l.name as track, e.layout_id as "trackId", e.class_id as "classId",
            s.entry_count as total
-    from raceroom_entries e
-    join raceroom_entries r on r.generation_id = e.generation_id and r.layout_id = e.layout_id and r.class_id = e.class_id and r.position = 1
-    join raceroom_combinations s on s.generation_id = e.generation_id and s.layout_id = e.layout_id and s.class_id = e.class_id
-    join raceroom_layouts l on l.id = e.layout_id
-    join raceroom_tracks t on t.id = l.track_id
-    join raceroom_classes c on c.id = e.class_id
+    from ${sql.unsafe(ENTRY_WITH_BOARD)}
     where e.generation_id = ${generationId}
     order by lower(e.driver_name), e.driver_id, e.position, e.layout_id, e.class_id`.cursor(2000);
   let open: string | null = null;

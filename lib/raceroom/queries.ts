@@ -1,6 +1,7 @@
 import "server-only";
 import { sql as rawSql } from "@/db";
 import type { SectionFigure } from "@/lib/site/figures";
+import { ENTRY_WITH_BOARD } from "./entry-joins";
 import { isoTime } from "./iso";
 import { DIFFICULTIES, type Difficulty } from "./listing";
 
@@ -94,12 +95,7 @@ export async function driverDetail(driverId: number): Promise<DriverDetail | nul
              round(r.lap_time_ms * 100.0 / e.lap_time_ms, 3)::float8 as "percentOfRecord",
              e.difficulty, e.rank, e.team, ${tx.unsafe(isoTime("e.achieved_at"))} as "achievedAt",
              ${tx.unsafe(isoTime("coalesce(s.fetched_at, s.attempted_at)"))} as "fetchedAt"
-      from raceroom_entries e
-      join raceroom_entries r on r.generation_id = e.generation_id and r.layout_id = e.layout_id and r.class_id = e.class_id and r.position = 1
-      join raceroom_combinations s on s.generation_id = e.generation_id and s.layout_id = e.layout_id and s.class_id = e.class_id
-      join raceroom_layouts l on l.id = e.layout_id
-      join raceroom_tracks t on t.id = l.track_id
-      join raceroom_classes c on c.id = e.class_id
+      from ${tx.unsafe(ENTRY_WITH_BOARD)}
       where e.generation_id = ${generationId} and e.driver_id = ${driverId}
       order by e.position, t.name, l.name, c.name`;
     const history = await tx<(BoardRef & PersonalBestPoint)[]>`

@@ -154,4 +154,25 @@ test.describe("RaceRoom pages", () => {
     await expect(page).toHaveURL(/\/raceroom\/leaderboards\/\d+\/\d+$/);
     await expect(page.getByTestId("board-table")).toBeVisible();
   });
+
+  test("on a phone every table fits the screen: key columns stay, the rest folds away", async ({ page, request }) => {
+    const driver = await driverOnSecondPage(request);
+    await page.setViewportSize({ width: 360, height: 740 });
+    for (const path of [
+      "/raceroom",
+      "/raceroom/combinations",
+      `/raceroom/leaderboards/${driver.layoutId}/${driver.classId}?driver=${driver.driverId}`,
+      `/raceroom/drivers/${driver.driverId}`,
+    ]) {
+      await page.goto(path, { waitUntil: "networkidle" });
+      const overflow = await page.evaluate(() => ({
+        page: document.documentElement.scrollWidth - window.innerWidth,
+        tables: [...document.querySelectorAll("table")].map((t) => t.scrollWidth - t.parentElement!.clientWidth),
+      }));
+      expect(overflow.page, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
+      expect(overflow.tables.length, `${path} has tables`).toBeGreaterThan(0);
+      for (const excess of overflow.tables) expect(excess, `a table on ${path} is cut off`).toBeLessThanOrEqual(0);
+    }
+    await shot(page, "raceroom-driver-phone");
+  });
 });

@@ -4,7 +4,7 @@ import { formatCount } from "@/lib/ui/format";
 import { ClassBadge } from "./class-badge";
 import { LapTime } from "./labels";
 import { boardHref, driverHref } from "./links";
-import { cell, headCell, numberCell, row, table, tableFrame } from "./table";
+import { cell, headCell, numberCell, row, table, tableFrame, wideOnly } from "./table";
 
 /** Boards by entry count, each linking to its leaderboard; `firstRank` numbers the rows across pages. */
 export function CombinationsTable({ combinations, firstRank = 1 }: { combinations: TopCombination[]; firstRank?: number }) {
@@ -15,7 +15,7 @@ export function CombinationsTable({ combinations, firstRank = 1 }: { combination
           <tr>
             <th scope="col" className={`${headCell} w-10 text-right`}>#</th>
             <th scope="col" className={headCell}>Track</th>
-            <th scope="col" className={headCell}>Class</th>
+            <th scope="col" className={`${headCell} ${wideOnly}`}>Class</th>
             <th scope="col" className={`${headCell} text-right`}>Entries</th>
             <th scope="col" className={`${headCell} text-right`}>Record</th>
             <th scope="col" className={`${headCell} hidden md:table-cell`}>Record holder</th>
@@ -30,13 +30,16 @@ export function CombinationsTable({ combinations, firstRank = 1 }: { combination
                   {c.trackName}
                 </Link>
                 <span className="block text-xs text-muted">{c.layoutName}</span>
+                <span className="block text-xs sm:hidden">
+                  <ClassBadge classId={c.classId} name={c.className} />
+                </span>
                 {c.flag ? (
                   <span className="block text-xs text-warn" title={c.flag}>
                     ⚠ kept from an earlier refresh
                   </span>
                 ) : null}
               </td>
-              <td className={cell}>
+              <td className={`${cell} ${wideOnly}`}>
                 <ClassBadge classId={c.classId} name={c.className} />
               </td>
               <td className={numberCell}>{formatCount(c.entryCount)}</td>

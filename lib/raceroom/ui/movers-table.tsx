@@ -6,15 +6,14 @@ import { LapTime } from "./labels";
 import { boardHref, driverHref } from "./links";
 import { cell, headCell, numberCell, row, table, tableFrame, wideOnly } from "./table";
 
-/** The biggest climbs between the last two refreshes. */
+/** The biggest climbs between the last two refreshes; each driver with the board they climbed on. */
 export function MoversTable({ movers }: { movers: Mover[] }) {
   return (
     <div className={tableFrame}>
       <table className={table} data-testid="movers-table">
         <thead>
           <tr>
-            <th scope="col" className={headCell}>Driver</th>
-            <th scope="col" className={headCell}>Board</th>
+            <th scope="col" className={headCell}>Driver and board</th>
             <th scope="col" className={`${headCell} text-right`}>Climb</th>
             <th scope="col" className={`${headCell} text-right`}>Now</th>
             <th scope="col" className={`${headCell} ${wideOnly} text-right`}>Lap</th>
@@ -23,18 +22,13 @@ export function MoversTable({ movers }: { movers: Mover[] }) {
         <tbody>
           {movers.map((m) => (
             <tr key={`${m.driverId}:${m.layoutId}:${m.classId}`} className={row}>
-              <td className={`${cell} max-w-40 truncate`}>
-                <Link prefetch={false} href={driverHref(m.driverId)} className="font-medium hover:underline">
+              <td className={`${cell} max-w-56`}>
+                <Link prefetch={false} href={driverHref(m.driverId)} className="block truncate font-medium hover:underline">
                   {m.driverName}
                 </Link>
-              </td>
-              <td className={cell}>
-                <Link prefetch={false} href={boardHref(m.layoutId, m.classId, { driver: m.driverId })} className="hover:underline">
-                  {m.trackName}
+                <Link prefetch={false} href={boardHref(m.layoutId, m.classId, { driver: m.driverId })} className="block text-xs text-muted hover:underline">
+                  {m.trackName} {m.layoutName} · <ClassBadge classId={m.classId} name={m.className} />
                 </Link>
-                <span className="block text-xs text-muted">
-                  <ClassBadge classId={m.classId} name={m.className} />
-                </span>
               </td>
               <td className={`${numberCell} text-green`}>
                 <span aria-hidden>▲</span>

@@ -5,7 +5,7 @@ import type { PersonalBestHistory } from "@/lib/raceroom/queries";
 import { formatLapTime } from "@/lib/ui/format";
 import { classColor } from "./class-badge";
 
-/** Drawn at the size it is shown, so text stays at its size whatever the screen; 640 until measured. */
+/** Drawn at the width it is shown, so text keeps its size whatever the screen; 640 until measured. */
 const DEFAULT_WIDTH = 640;
 const HEIGHT = 220;
 const PAD = { top: 26, right: 18, bottom: 30, left: 64 };
@@ -137,9 +137,11 @@ export function PersonalBestChart({ histories }: { histories: PersonalBestHistor
       <div ref={frame}>
         <svg
           viewBox={`0 0 ${width} ${HEIGHT}`}
-          width={width}
+          width="100%"
           height={HEIGHT}
-          className="block max-w-full rounded-lg border border-border bg-surface"
+          // Until the width is measured the drawing keeps its default size at the left; the box never changes size.
+          preserveAspectRatio="xMinYMid meet"
+          className="block rounded-lg border border-border bg-surface"
           role="group"
           aria-label={`Personal bests on ${boardLabel(history)}: lap time by date`}
         >

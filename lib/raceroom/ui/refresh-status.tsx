@@ -48,7 +48,7 @@ export function RefreshStatusPanel({ initial }: { initial: RefreshStatus }) {
           <p className="flex flex-wrap items-center gap-x-2 gap-y-1">
             <span className="rounded bg-accent px-1.5 py-0.5 text-xs font-semibold text-accent-fg">REFRESH RUNNING</span>
             <span>
-              Full refresh started <Relative iso={running.startedAt} />: {formatCount(running.entries)} entries fetched so far.
+              Full refresh started <Relative iso={running.startedAt} />, fetching every leaderboard: {formatCount(running.entries)} entries so far.
             </span>
             <span className="text-muted">{live ? "The data below stays as it is until the refresh finishes." : "Search works as soon as it finishes."}</span>
           </p>

@@ -1,6 +1,7 @@
 import "server-only";
 import { sql as rawSql } from "@/db";
 import type { SectionFigure } from "@/lib/site/figures";
+import { boardEntryColumns, readBoardHead } from "./board-head";
 import { ENTRY_WITH_BOARD } from "./entry-joins";
 import { isoTime } from "./iso";
 import { DIFFICULTIES, type Difficulty } from "./listing";
@@ -203,25 +204,9 @@ export async function leaderboard(layoutId: number, classId: number, options: Le
   const highlightId = options.highlightDriverId ?? null;
   const sql = rawSql();
   return sql.begin("isolation level repeatable read read only", async (tx) => {
-    const [head] = await tx<(BoardRef & { generationId: number; total: number; fetchedAt: string | null; flag: string | null })[]>`
-      select ${tx.unsafe(BOARD_NAMES)}, s.generation_id as "generationId", s.entry_count as total, ${tx.unsafe(isoTime("s.fetched_at"))} as "fetchedAt", s.flag
-      from raceroom_layouts l
-      join raceroom_tracks t on t.id = l.track_id
-      join raceroom_classes c on c.id = ${classId}
-      join raceroom_combinations s on s.generation_id = ${tx.unsafe(LIVE)} and s.layout_id = l.id and s.class_id = c.id
-      where l.id = ${layoutId}`;
-    if (!head) return null;
-    const filter = tx`
-      e.generation_id = ${head.generationId} and e.layout_id = ${layoutId} and e.class_id = ${classId}
-      and (${difficulty}::text is null or e.difficulty = ${difficulty}::text)
-      and (${carId}::int is null or e.car_id = ${carId}::int)`;
-    const [counts] = await tx<{ filtered: number; record: number | null }[]>`
-      select count(*)::int as filtered,
-             (select lap_time_ms from raceroom_entries r
-              where r.generation_id = ${head.generationId} and r.layout_id = ${layoutId} and r.class_id = ${classId} and r.position = 1) as record
-      from raceroom_entries e where ${filter}`;
-    const filteredTotal = counts?.filtered ?? 0;
-    const record = counts?.record ?? null;
+    const board = await readBoardHead(tx, layoutId, classId, { difficulty, carId });
+    if (!board) return null;
+    const { head, filter, filteredTotal, record } = board;
     const pageCount = Math.max(1, Math.ceil(filteredTotal / pageSize));
 
     let highlight: Leaderboard["highlight"] = null;
@@ -237,10 +222,7 @@ export async function leaderboard(layoutId: number, classId: number, options: Le
     const page = Math.min(Math.max(Math.trunc(options.page ?? highlight?.page ?? 1), 1), pageCount);
 
     const entries = await tx<BoardEntryRow[]>`
-      select e.position, e.driver_id::float8 as "driverId", e.driver_name as "driverName", e.country_code as "countryCode",
-             e.country_name as "countryName", e.car_id as "carId", e.car_name as "carName", e.lap_time_ms as "lapTimeMs",
-             e.lap_time_ms - ${record ?? 0}::int as "gapMs", round(${record ?? 0}::int * 100.0 / e.lap_time_ms, 3)::float8 as "percentOfRecord",
-             e.difficulty, e.rank, e.team, ${tx.unsafe(isoTime("e.achieved_at"))} as "achievedAt"
+      select ${boardEntryColumns(tx, record)}
       from raceroom_entries e where ${filter}
       order by e.position
       limit ${pageSize} offset ${(page - 1) * pageSize}`;

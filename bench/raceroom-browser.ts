@@ -33,6 +33,7 @@ const DRIVERS = Number(process.env.BENCH_DRIVERS ?? Math.round(ENTRIES * 0.225))
 const PORT = Number(process.env.BENCH_PORT ?? 3216);
 const QUERIES = 5;
 const RUNS = 3;
+const SETTLE_MS = 1_000;
 const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))] ?? NaN;
@@ -299,16 +300,21 @@ async function measure(app: { url: string }): Promise<void> {
     const inPage = { originals: [] as OriginalResult[], pitwall: [] as number[] };
     const opened = { originals: [] as OriginalResult[], pitwall: [] as number[] };
     const typed: number[] = [];
+    // Each measurement starts after the previous context's teardown (a renderer freeing a 60 MB+ index) has settled.
+    const settled = async <T>(run: () => Promise<T>): Promise<T> => {
+      await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+      return run();
+    };
     for (const query of queries) {
       for (let run = 0; run < RUNS; run += 1) {
-        const o = await originalInPage(browser, original.url, query);
-        const p = await pitwallInPage(browser, app.url, query);
+        const o = await settled(() => originalInPage(browser, original.url, query));
+        const p = await settled(() => pitwallInPage(browser, app.url, query));
         if (("hits" in o && o.hits === 0) || p.hits === 0) throw new Error(`no hit for ${JSON.stringify(query)}`);
         inPage.originals.push(o);
         inPage.pitwall.push(p.firstResult);
-        opened.originals.push(await originalRun(browser, original.url, query));
-        opened.pitwall.push((await pitwallRun(browser, app.url, query)).firstResult);
-        typed.push(await typedRun(browser, app.url, query));
+        opened.originals.push(await settled(() => originalRun(browser, original.url, query)));
+        opened.pitwall.push((await settled(() => pitwallRun(browser, app.url, query))).firstResult);
+        typed.push(await settled(() => typedRun(browser, app.url, query)));
       }
     }
     report("1. search in a loaded page, asked for -> first 20 hits in the DOM (headline)", inPage.originals, inPage.pitwall);

@@ -54,7 +54,9 @@ export default async function CombinationsPage({ searchParams }: { searchParams:
                 },
               ]}
             />
-            <p className="tabular text-sm text-muted">{formatCount(top.total)} leaderboards with entries</p>
+            <p className="tabular text-sm text-muted">
+              {formatCount(top.total)} {top.total === 1 ? "leaderboard" : "leaderboards"} with entries
+            </p>
           </div>
           {top.combinations.length > 0 ? (
             <CombinationsTable combinations={top.combinations} firstRank={(page - 1) * PAGE_SIZE + 1} />

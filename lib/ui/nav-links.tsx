@@ -8,6 +8,8 @@ export interface NavLink {
   label: string;
   /** Active only on this exact path, not below it (an overview next to its sub-pages). */
   exact?: boolean;
+  /** False for pages that are costly to render or redirect (admin login): fetched on click only. */
+  prefetch?: boolean;
 }
 
 export function NavLinks({ links }: { links: NavLink[] }) {
@@ -20,6 +22,7 @@ export function NavLinks({ links }: { links: NavLink[] }) {
           <li key={link.href}>
             <Link
               href={link.href}
+              prefetch={link.prefetch === false ? false : undefined}
               aria-current={active ? "page" : undefined}
               className={`block whitespace-nowrap rounded-md px-2 py-1.5 text-sm font-medium transition-colors sm:px-3 ${
                 active ? "bg-surface-2 text-fg" : "text-muted hover:bg-surface-2 hover:text-fg"

@@ -3,7 +3,7 @@ import { NavLinks } from "./nav-links";
 import { sections } from "./sections";
 import { ThemeToggle } from "./theme-toggle";
 
-const links = [...sections.map((s) => ({ href: `/${s.slug}`, label: s.name })), { href: "/admin", label: "Admin" }];
+const links = [...sections.map((s) => ({ href: `/${s.slug}`, label: s.name })), { href: "/admin", label: "Admin", prefetch: false }];
 
 export function SiteHeader() {
   return (
@@ -17,7 +17,7 @@ export function SiteHeader() {
           <NavLinks links={links} />
         </div>
         <div className="ml-auto flex items-center gap-3 sm:ml-0">
-          <Link href="/docs/api" className="text-sm font-medium text-muted hover:text-fg">
+          <Link href="/docs/api" prefetch={false} className="text-sm font-medium text-muted hover:text-fg">
             API
           </Link>
           <ThemeToggle />

@@ -15,7 +15,7 @@ import { shippedCatalogue } from "@/lib/raceroom/catalogue";
 import { beginFullRefresh, promoteGeneration, storeBatch, storeCatalogue } from "@/lib/raceroom/ingest";
 import { parseListingPage } from "@/lib/raceroom/listing";
 import { buildGenerationTables } from "@/lib/raceroom/partitions";
-import type { BoardOutcome } from "@/lib/raceroom/source";
+import { rankEntries, type BoardOutcome } from "@/lib/raceroom/source";
 import { raceroomUpstream } from "@/sim/raceroom/upstream";
 
 const BATCH = 500;
@@ -56,7 +56,7 @@ export async function loadWorld(options: { entries: number; drivers: number; day
       t = performance.now();
       const page = parseListingPage({ context: { c: { results } } });
       load.parseMs += performance.now() - t;
-      const entries = page.entries.map((entry, i) => ({ ...entry, position: i + 1 }));
+      const entries = rankEntries(page.entries);
       load.entries += entries.length;
       outcomes.push({ ok: true, board: { ...combination, entries, requests: 1, rejected: page.rejected.length, retriedEmpty: false } });
     }

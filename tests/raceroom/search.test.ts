@@ -67,6 +67,11 @@ describe("RaceRoom driver search", () => {
     expect((await searchDrivers("mxime")).hits[0]).toMatchObject({ driverId: 3, match: "fuzzy" });
     expect((await searchDrivers("dupomt")).hits[0]).toMatchObject({ driverId: 3, match: "fuzzy" });
     expect((await searchDrivers("mustremann")).hits.map((h) => h.driverId).sort()).toEqual([1, 2]);
+    // A word of one or two letters is kept as typed while the others are corrected.
+    expect(summary((await searchDrivers("ax mustremann")).hits).sort()).toEqual([
+      [1, "fuzzy"],
+      [2, "fuzzy"],
+    ]);
     expect((await searchDrivers("mxa")).hits).toEqual([]);
     expect((await searchDrivers("qqqqqq")).hits).toEqual([]);
   });

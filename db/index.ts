@@ -2,6 +2,7 @@ import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { databaseUrl } from "@/lib/env";
 import * as schema from "./schema";
+import { openNoDelaySocket } from "./socket";
 
 export type Database = PostgresJsDatabase<typeof schema>;
 export type Sql = postgres.Sql;
@@ -16,11 +17,14 @@ interface Client {
 const g = globalThis as unknown as { __pitwallClient?: Client };
 
 export function connect(url: string, max = Number(process.env.PITWALL_DB_POOL ?? 10)): Client {
-  const sql = postgres(url, {
+  // `socket` is a documented postgres.js option that its type declarations lack.
+  const options: postgres.Options<Record<string, never>> & { socket: typeof openNoDelaySocket } = {
     max,
     onnotice: () => {},
+    socket: openNoDelaySocket,
     connection: { application_name: "pitwall" },
-  });
+  };
+  const sql = postgres(url, options);
   return { url, sql, db: drizzle(sql, { schema, casing: "snake_case" }) };
 }
 

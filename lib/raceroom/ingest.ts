@@ -394,8 +394,10 @@ export async function removeOldGenerations(): Promise<void> {
   for (const id of await partitionGenerations(sql)) {
     if (!keep.includes(id)) await dropGenerationTables(sql, id);
   }
-  await sql`delete from raceroom_combinations where generation_id <> all(${keep}::int[])`;
+  const removed = await sql`delete from raceroom_combinations where generation_id <> all(${keep}::int[])`;
   await sql`delete from raceroom_movers where generation_id <> all(${keep}::int[])`;
+  // Every batch of a refresh reads the combinations table: its dead rows go now, whether or not autovacuum runs.
+  if (removed.count > 0) await sql`vacuum (analyze) raceroom_combinations`;
 }
 
 // ---- Incremental refresh: one board at a time, replaced in the live generation ----

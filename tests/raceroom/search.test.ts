@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { sql as rawSql } from "@/db";
 import { searchDrivers, type DriverHit } from "@/lib/raceroom/queries";
+import { warmSearch } from "@/lib/raceroom/search";
 import { useTestDatabase } from "../support/database";
 import { board, MONZA_GTR1, MONZA_GTR3, refreshWith, RRR_GP_GTR3, useSmallCatalogue, type SimpleEntry } from "./support";
 
@@ -99,5 +101,13 @@ describe("RaceRoom driver search", () => {
     const maxime = [{ driverId: 3, name: "Maxime Dupont", lapMs: 100_000, car: "Saleen S7R" }];
     await refreshWith([board(MONZA_GTR3, maxime), board(MONZA_GTR1, maxime), board(RRR_GP_GTR3, maxime)]);
     expect(summary((await searchDrivers("max")).hits)).toEqual([[3, "prefix"]]);
+  });
+
+  it("primes every pooled connection for search at start", async () => {
+    const pool = rawSql().options.max;
+    expect(await warmSearch()).toBe(pool);
+    const [open] = await rawSql()<{ n: number }[]>`
+      select count(*)::int as n from pg_stat_activity where datname = current_database() and application_name = 'pitwall'`;
+    expect(open!.n).toBeGreaterThanOrEqual(pool);
   });
 });

@@ -38,23 +38,32 @@ async function isAttached(sql: Sql, name: string, parent: GenerationTable): Prom
 
 /**
  * Makes a fully loaded generation's tables ready to serve, none of it visible yet (readers filter on the live
- * generation): the entries' indexes, built in one pass each, and the drivers table, one row per driver with entry
- * count and best position, loaded before its search indexes are built; both at once on two connections (they only
- * read the loaded entries, and CREATE INDEX lets reads go on). Then the entries are attached (their indexes become
- * the parent's), and the lexicon of the drivers' name words is built for the fuzzy search. Idempotent: every part
- * is one transaction, skipped when done.
+ * generation), on two connections at a time (two cores' worth of work, each statement on one core):
+ * 1. the entries' indexes, each built in one pass, then the entries attached (their indexes become the parent's),
+ *    while the drivers table is loaded: one row per driver with entry count and best position;
+ * 2. the drivers' search indexes while the lexicon of their name words is built for the fuzzy search, then the
+ *    drivers attached.
+ * Idempotent: every part is one transaction, skipped when its table is attached already.
  */
 export async function buildGenerationTables(sql: postgres.Sql, generationId: number): Promise<void> {
-  await Promise.all([indexEntries(sql, generationId), buildDrivers(sql, generationId)]);
-  await attachEntries(sql, generationId);
-  await buildWords(sql, generationId);
+  await Promise.all([indexEntries(sql, generationId).then(() => attachEntries(sql, generationId)), loadDrivers(sql, generationId)]);
+  await Promise.all([indexDrivers(sql, generationId), buildWords(sql, generationId)]);
+  await attachDrivers(sql, generationId);
+}
+
+/** Settings for one bulk statement: room to sort in memory, and no parallel workers (the other connection has the other core). */
+async function bulkSettings(tx: postgres.TransactionSql): Promise<void> {
+  await tx.unsafe(`SET LOCAL maintenance_work_mem = '256MB'`);
+  await tx.unsafe(`SET LOCAL work_mem = '128MB'`);
+  await tx.unsafe(`SET LOCAL max_parallel_workers_per_gather = 0`);
+  await tx.unsafe(`SET LOCAL max_parallel_maintenance_workers = 0`);
 }
 
 async function indexEntries(sql: postgres.Sql, generationId: number): Promise<void> {
   const entries = partitionName("raceroom_entries", generationId);
   if (await isAttached(sql, entries, "raceroom_entries")) return;
   await sql.begin(async (tx) => {
-    await tx.unsafe(`SET LOCAL maintenance_work_mem = '256MB'`);
+    await bulkSettings(tx);
     await tx.unsafe(`CREATE UNIQUE INDEX IF NOT EXISTS "${entries}_pkey" ON "${entries}" (generation_id, layout_id, class_id, position)`);
     await tx.unsafe(`CREATE INDEX IF NOT EXISTS "${entries}_driver_board_idx" ON "${entries}" (generation_id, driver_id, layout_id, class_id)`);
   });
@@ -64,23 +73,19 @@ async function attachEntries(sql: postgres.Sql, generationId: number): Promise<v
   const entries = partitionName("raceroom_entries", generationId);
   if (await isAttached(sql, entries, "raceroom_entries")) return;
   await sql.begin(async (tx) => {
-    await tx.unsafe(
-      `DO $$ BEGIN
-         ALTER TABLE "${entries}" ADD CONSTRAINT "${entries}_pkey" PRIMARY KEY USING INDEX "${entries}_pkey";
-       EXCEPTION WHEN invalid_table_definition THEN NULL; END $$`,
-    );
+    await addPrimaryKey(tx, entries);
     await tx.unsafe(`ANALYZE "${entries}"`);
     await tx.unsafe(`ALTER TABLE raceroom_entries ATTACH PARTITION "${entries}" FOR VALUES IN (${generationId})`);
   });
 }
 
-async function buildDrivers(sql: postgres.Sql, generationId: number): Promise<void> {
+/** The drivers table, loaded from the entries without indexes (built afterwards, in one pass each); loaded anew when not attached yet. */
+async function loadDrivers(sql: postgres.Sql, generationId: number): Promise<void> {
   const entries = partitionName("raceroom_entries", generationId);
   const drivers = partitionName("raceroom_drivers", generationId);
   if (await isAttached(sql, drivers, "raceroom_drivers")) return;
   await sql.begin(async (tx) => {
-    await tx.unsafe(`SET LOCAL maintenance_work_mem = '256MB'`);
-    await tx.unsafe(`SET LOCAL work_mem = '128MB'`);
+    await bulkSettings(tx);
     await tx.unsafe(`DROP TABLE IF EXISTS "${drivers}"`);
     await createLoadTable(tx, "raceroom_drivers", generationId);
     // Popular: at least as many entries as the top 5 % of drivers. Recorded, so that changes to one board keep the rule.
@@ -97,15 +102,41 @@ async function buildDrivers(sql: postgres.Sql, generationId: number): Promise<vo
               a.entry_count >= t.popular_from
        FROM agg a, threshold t`,
     );
-    await tx.unsafe(`ALTER TABLE "${drivers}" ADD CONSTRAINT "${drivers}_pkey" PRIMARY KEY (generation_id, id)`);
+  });
+}
+
+async function indexDrivers(sql: postgres.Sql, generationId: number): Promise<void> {
+  const drivers = partitionName("raceroom_drivers", generationId);
+  if (await isAttached(sql, drivers, "raceroom_drivers")) return;
+  // CREATE INDEX lets the lexicon be built from the same table meanwhile; a primary key constraint would lock it out.
+  await sql.begin(async (tx) => {
+    await bulkSettings(tx);
+    await tx.unsafe(`CREATE UNIQUE INDEX IF NOT EXISTS "${drivers}_pkey" ON "${drivers}" (generation_id, id)`);
     // The same definitions as the parent's indexes, so that ATTACH adopts them instead of building new ones.
-    await tx.unsafe(`CREATE INDEX "${drivers}_search_prefix_idx" ON "${drivers}" USING btree (search_name text_pattern_ops)`);
-    await tx.unsafe(`CREATE INDEX "${drivers}_popular_prefix_idx" ON "${drivers}" USING btree (search_name text_pattern_ops) WHERE popular`);
-    await tx.unsafe(`CREATE INDEX "${drivers}_popular_trgm_idx" ON "${drivers}" USING gin (search_name gin_trgm_ops) WHERE popular`);
-    await tx.unsafe(`CREATE INDEX "${drivers}_other_trgm_idx" ON "${drivers}" USING gin (search_name gin_trgm_ops) WHERE NOT popular`);
+    await tx.unsafe(`CREATE INDEX IF NOT EXISTS "${drivers}_search_prefix_idx" ON "${drivers}" USING btree (search_name text_pattern_ops)`);
+    await tx.unsafe(`CREATE INDEX IF NOT EXISTS "${drivers}_popular_prefix_idx" ON "${drivers}" USING btree (search_name text_pattern_ops) WHERE popular`);
+    await tx.unsafe(`CREATE INDEX IF NOT EXISTS "${drivers}_popular_trgm_idx" ON "${drivers}" USING gin (search_name gin_trgm_ops) WHERE popular`);
+    await tx.unsafe(`CREATE INDEX IF NOT EXISTS "${drivers}_other_trgm_idx" ON "${drivers}" USING gin (search_name gin_trgm_ops) WHERE NOT popular`);
     await tx.unsafe(`ANALYZE "${drivers}"`);
+  });
+}
+
+async function attachDrivers(sql: postgres.Sql, generationId: number): Promise<void> {
+  const drivers = partitionName("raceroom_drivers", generationId);
+  if (await isAttached(sql, drivers, "raceroom_drivers")) return;
+  await sql.begin(async (tx) => {
+    await addPrimaryKey(tx, drivers);
     await tx.unsafe(`ALTER TABLE raceroom_drivers ATTACH PARTITION "${drivers}" FOR VALUES IN (${generationId})`);
   });
+}
+
+/** Makes the unique index `<table>_pkey` the table's primary key (the parent's primary key needs one); done once. */
+async function addPrimaryKey(tx: postgres.TransactionSql, table: string): Promise<void> {
+  await tx.unsafe(
+    `DO $$ BEGIN
+       ALTER TABLE "${table}" ADD CONSTRAINT "${table}_pkey" PRIMARY KEY USING INDEX "${table}_pkey";
+     EXCEPTION WHEN invalid_table_definition THEN NULL; END $$`,
+  );
 }
 
 async function buildWords(sql: postgres.Sql, generationId: number): Promise<void> {
@@ -113,7 +144,7 @@ async function buildWords(sql: postgres.Sql, generationId: number): Promise<void
   const words = partitionName("raceroom_name_words", generationId);
   if (await isAttached(sql, words, "raceroom_name_words")) return;
   await sql.begin(async (tx) => {
-    await tx.unsafe(`SET LOCAL maintenance_work_mem = '256MB'`);
+    await bulkSettings(tx);
     await tx.unsafe(`DROP TABLE IF EXISTS "${words}"`);
     await createLoadTable(tx, "raceroom_name_words", generationId);
     await tx.unsafe(

@@ -133,7 +133,15 @@ describe("RaceRoom generations", () => {
     expect(rest).toHaveLength(5);
     await expect(promoteGeneration(started.generationId)).rejects.toThrow(/not complete/);
     await storeBatch(started.generationId, rest.map((c) => board(c, [])));
+    // And dies again while building the generation's tables: entries indexed, drivers half loaded with a stray row.
+    const g = started.generationId;
+    await database.sql.unsafe(`CREATE UNIQUE INDEX "raceroom_entries_g${g}_pkey" ON "raceroom_entries_g${g}" (generation_id, layout_id, class_id, position)`);
+    await database.sql.unsafe(`CREATE TABLE "raceroom_drivers_g${g}" (LIKE raceroom_drivers INCLUDING DEFAULTS INCLUDING GENERATED)`);
+    await database.sql.unsafe(`INSERT INTO "raceroom_drivers_g${g}" (generation_id, id, name) VALUES (${g}, 999, 'Ghost Rider')`);
+    await database.sql.unsafe(`CREATE UNIQUE INDEX "raceroom_drivers_g${g}_pkey" ON "raceroom_drivers_g${g}" (generation_id, id)`);
     await promoteGeneration(started.generationId);
+    expect((await searchDrivers("ghost rider")).hits).toEqual([]);
+    expect((await searchDrivers("jan de vries")).hits.map((h) => h.driverId)).toEqual([1004]);
     const after = await leaderboard(MONZA_GTR3.layoutId, MONZA_GTR3.classId);
     expect(after!.entries.map((e) => [e.driverId, e.lapTimeMs])).toEqual([
       [1002, 100_000],

@@ -17,9 +17,11 @@ async function expectNoSidewaysScroll(page: Page) {
 
 test("the admin pages fit a 360 px phone, with the key columns in view", async ({ page, request }) => {
   test.setTimeout(120_000);
-  // A RaceRoom refresh fills the API ledger with real rows.
-  const started = await request.post("/api/v1/admin/syncs/raceroom.full-refresh", { headers: { authorization: `Bearer ${E2E_ADMIN_API_TOKEN}` } });
-  expect(started.status()).toBe(202);
+  // A RaceRoom refresh fills the API ledger with real rows; the hourly refresh has the longest sync name.
+  for (const kind of ["raceroom.full-refresh", "raceroom.incremental-refresh"]) {
+    const started = await request.post(`/api/v1/admin/syncs/${kind}`, { headers: { authorization: `Bearer ${E2E_ADMIN_API_TOKEN}` } });
+    expect(started.status()).toBe(202);
+  }
 
   await page.goto("/admin/ledger");
   await expectNoSidewaysScroll(page);
@@ -47,6 +49,7 @@ test("the admin pages fit a 360 px phone, with the key columns in view", async (
   await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Runs" }).click();
   await expect(page).toHaveURL(/\/admin\/runs$/);
   const runs = page.getByRole("table", { name: "Sync runs" });
+  await expect(runs.getByRole("link", { name: "RaceRoom incremental refresh" }).first()).toBeVisible();
   for (const column of ["Status", "Sync", "Duration"]) await expectColumnInView(runs, column);
   await expectNoSidewaysScroll(page);
 

@@ -34,7 +34,7 @@ export function RunsTable({ runs }: { runs: (RunView & { label: string })[] }) {
                 <Link href={`/admin/runs/${run.id}`} className={`font-medium ${link}`}>
                   {run.label}
                 </Link>
-                <span className="block font-mono text-xs text-muted">{run.kind}</span>
+                <span className="block font-mono text-xs text-muted wrap-anywhere">{run.kind}</span>
                 <span className="block text-xs text-muted sm:hidden">
                   <Timestamp iso={run.queuedAt} mode="clock" /> · {run.trigger}
                 </span>

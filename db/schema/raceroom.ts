@@ -71,6 +71,11 @@ export const raceroomGenerations = pgTable(
     promotionMs: integer(),
     /** Drivers with at least this many entries are this generation's `popular` drivers (about the top 5 %). */
     popularFrom: integer(),
+    /** Bumped each time the incremental refresh replaces a board of this generation while it is live. */
+    revision: integer().notNull().default(0),
+    /** The live generation this one was compared with before its promotion, and that generation's revision then. */
+    comparedWith: integer(),
+    comparedRevision: integer(),
   },
   (t) => [index("raceroom_generations_status_idx").on(t.status)],
 );

@@ -3,8 +3,16 @@ import { sql as rawSql } from "@/db";
 import { logger } from "@/lib/log";
 import type { Catalogue } from "./catalogue";
 import { copyEntries, type EntryRow } from "./copy";
-import { collectChanges, recordBoardPersonalBests, recordMovers, recordPersonalBests, type BoardBest } from "./history";
-import { buildGenerationTables, createEntriesTable, dropGenerationTables, partitionGenerations, partitionName } from "./partitions";
+import { compareGenerations, comparisonIsCurrent, recordBoardPersonalBests, recordHistory, type BoardBest } from "./history";
+import {
+  createEntriesTable,
+  dropComparison,
+  dropGenerationTables,
+  finishGeneration,
+  indexGeneration,
+  partitionGenerations,
+  partitionName,
+} from "./partitions";
 import { combinationKey, type BoardOutcome, type Combination } from "./source";
 
 const log = logger("raceroom.ingest");
@@ -285,7 +293,10 @@ export interface PromotionResult {
   flagged: number;
   personalBests: number;
   movers: number;
+  /** From the start of promoteGeneration to the commit (index builds and comparison included). */
   promotionMs: number;
+  /** The promotion transaction alone, the only part that holds the live lock. */
+  transactionMs: number;
 }
 
 /** After one board of a generation changed: its drivers' rows (names, aggregates) follow; drivers left with no entry go. */
@@ -330,10 +341,11 @@ async function refreshGenerationCounts(tx: Tx, generationId: number): Promise<vo
 }
 
 /**
- * Makes a fully stored pending generation live: indexes its entries and builds its drivers table (with their
- * aggregates and search indexes), then in ONE short transaction records personal bests and movers and moves the
- * live pointer. Readers see the old generation until the commit and the new one after it, never a mix. Older
- * generations are removed afterwards.
+ * Makes a fully stored pending generation live. First, outside any lock: its entries indexed and its drivers table
+ * built (aggregates and search indexes), and meanwhile its comparison with the live generation (history.ts). Then ONE
+ * short transaction records personal bests and movers and moves the live pointer; it compares again only if the
+ * incremental refresh replaced a live board in between. Readers see the old generation until the commit and the new
+ * one after it, never a mix. Older generations are removed afterwards.
  */
 export async function promoteGeneration(generationId: number): Promise<PromotionResult> {
   const sql = rawSql();
@@ -343,19 +355,26 @@ export async function promoteGeneration(generationId: number): Promise<Promotion
   const [state] = await sql<{ status: string }[]>`select status from raceroom_generations where id = ${generationId}`;
   if (state?.status !== "pending") throw new Error(`RaceRoom generation ${generationId} is ${state?.status ?? "missing"}, not pending`);
 
-  await buildGenerationTables(sql, generationId);
+  await indexGeneration(sql, generationId);
+  const liveId = await liveGenerationId(sql);
+  const compare = async (previousId: number) =>
+    // Repeatable read: the revision it records and the rows it compares are one snapshot.
+    sql.begin("isolation level repeatable read", async (tx) => {
+      if (!(await comparisonIsCurrent(tx, generationId, previousId))) await compareGenerations(tx, generationId, previousId);
+    });
+  await Promise.all([finishGeneration(sql, generationId), liveId === null ? null : compare(liveId)]);
   const result = await sql.begin(async (tx) => {
     await tx`select pg_advisory_xact_lock(${LIVE_LOCK})`;
-    // Personal bests and movers each hash-join two whole generations: room for the hash tables in memory.
-    await tx`set local work_mem = '512MB'`;
+    const transactionStarted = performance.now();
     const previousId = await liveGenerationId(tx);
-    let personalBests = 0;
-    let movers = 0;
+    let history = { personalBests: 0, movers: 0 };
     if (previousId !== null) {
-      const changed = await collectChanges(tx, generationId, previousId);
-      personalBests = await recordPersonalBests(tx, generationId, previousId);
-      movers = await recordMovers(tx, generationId, previousId);
-      log.info({ generationId, changed, personalBests, movers }, "history recorded");
+      if (!(await comparisonIsCurrent(tx, generationId, previousId))) {
+        log.info({ generationId, previousId }, "the live generation changed since the comparison: comparing again");
+        await compareGenerations(tx, generationId, previousId);
+      }
+      history = await recordHistory(tx, generationId, previousId);
+      log.info({ generationId, ...history }, "history recorded");
     }
     await refreshGenerationCounts(tx, generationId);
     if (previousId !== null) await tx`update raceroom_generations set status = 'retired', retired_at = now() where id = ${previousId}`;
@@ -374,12 +393,13 @@ export async function promoteGeneration(generationId: number): Promise<Promotion
       drivers: row?.drivers ?? 0,
       combinationsWithEntries: row?.withEntries ?? 0,
       flagged: row?.flagged ?? 0,
-      personalBests,
-      movers,
+      ...history,
       promotionMs,
+      transactionMs: Math.round(performance.now() - transactionStarted),
     };
   });
   log.info(result, "generation promoted");
+  await dropComparison(sql, generationId);
   await removeOldGenerations();
   return result;
 }
@@ -444,6 +464,8 @@ export async function replaceCombination(outcome: BoardOutcome): Promise<{ statu
       return { status: "kept" as const, entries: previousCount };
     }
 
+    // A promotion compared its generation with this one before taking the lock: the new revision tells it to look again.
+    await tx`update raceroom_generations set revision = revision + 1 where id = ${liveId}`;
     const previousRows = await tx<BoardBest[]>`
       delete from raceroom_entries where generation_id = ${liveId} and layout_id = ${layoutId} and class_id = ${classId}
       returning driver_id::float8 as "driverId", lap_time_ms as "lapTimeMs", car_name as "carName", position, achieved_at::text as "achievedAt"`;

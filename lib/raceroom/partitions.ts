@@ -6,10 +6,17 @@ type Sql = postgres.Sql | postgres.TransactionSql;
 export type GenerationTable = "raceroom_entries" | "raceroom_drivers" | "raceroom_name_words";
 const TABLES: GenerationTable[] = ["raceroom_entries", "raceroom_drivers", "raceroom_name_words"];
 
-export function partitionName(table: GenerationTable, generationId: number): string {
+/** The tables in which a pending generation's comparison with the live one waits for its promotion (history.ts). */
+export type ComparisonTable = "raceroom_changes" | "raceroom_bests";
+const COMPARISONS: ComparisonTable[] = ["raceroom_changes", "raceroom_bests"];
+
+function generationTable(table: GenerationTable | ComparisonTable, generationId: number): string {
   if (!Number.isSafeInteger(generationId) || generationId <= 0) throw new Error(`not a generation id: ${generationId}`);
   return `${table}_g${generationId}`;
 }
+
+export const partitionName = (table: GenerationTable, generationId: number) => generationTable(table, generationId);
+export const comparisonName = (table: ComparisonTable, generationId: number) => generationTable(table, generationId);
 
 /** A standalone table shaped like `table`, without indexes, so that bulk loading stays fast. */
 async function createLoadTable(sql: Sql, table: GenerationTable, generationId: number): Promise<string> {
@@ -46,7 +53,17 @@ async function isAttached(sql: Sql, name: string, parent: GenerationTable): Prom
  * Idempotent: every part is one transaction, skipped when its table is attached already.
  */
 export async function buildGenerationTables(sql: postgres.Sql, generationId: number): Promise<void> {
+  await indexGeneration(sql, generationId);
+  await finishGeneration(sql, generationId);
+}
+
+/** Step 1 of buildGenerationTables: the entries indexed and attached, the drivers table loaded. */
+export async function indexGeneration(sql: postgres.Sql, generationId: number): Promise<void> {
   await Promise.all([indexEntries(sql, generationId).then(() => attachEntries(sql, generationId)), loadDrivers(sql, generationId)]);
+}
+
+/** Step 2 of buildGenerationTables: the drivers indexed and attached, the lexicon built. */
+export async function finishGeneration(sql: postgres.Sql, generationId: number): Promise<void> {
   await Promise.all([indexDrivers(sql, generationId), buildWords(sql, generationId)]);
   await attachDrivers(sql, generationId);
 }
@@ -172,12 +189,18 @@ export async function dropGenerationTables(sql: postgres.Sql, generationId: numb
     else if (state) await sql.unsafe(`ALTER TABLE ${table} DETACH PARTITION "${name}" CONCURRENTLY`);
     await sql.unsafe(`DROP TABLE IF EXISTS "${name}"`);
   }
+  await dropComparison(sql, generationId);
 }
 
-/** Generations that still have a table of their own (attached or not). */
+/** Drops a generation's comparison tables (once promoted, or abandoned). */
+export async function dropComparison(sql: postgres.Sql, generationId: number): Promise<void> {
+  await sql.unsafe(`DROP TABLE IF EXISTS ${COMPARISONS.map((table) => `"${comparisonName(table, generationId)}"`).join(", ")}`);
+}
+
+/** Generations that still have a table of their own (attached or not, or a comparison). */
 export async function partitionGenerations(sql: Sql): Promise<number[]> {
   const rows = await sql<{ name: string }[]>`
-    select relname as name from pg_class where relkind = 'r' and relname ~ '^raceroom_(entries|drivers|name_words)_g[0-9]+$'`;
+    select relname as name from pg_class where relkind = 'r' and relname ~ '^raceroom_(entries|drivers|name_words|changes|bests)_g[0-9]+$'`;
   const ids = new Set(rows.map((row) => Number(row.name.slice(row.name.lastIndexOf("_g") + 2))));
   return [...ids].sort((a, b) => a - b);
 }

@@ -7,6 +7,7 @@ import {
   staleCombinations,
   storeBatch,
 } from "@/lib/raceroom/ingest";
+import { compareGenerations, comparisonIsCurrent } from "@/lib/raceroom/history";
 import { partitionGenerations } from "@/lib/raceroom/partitions";
 import { driverDetail, leaderboard, movers, refreshStatus, searchDrivers, topCombinations } from "@/lib/raceroom/queries";
 import { useTestDatabase } from "../support/database";
@@ -216,5 +217,25 @@ describe("RaceRoom generations", () => {
     // A driver new to the live generation is searchable at once, typos included (the lexicon learnt their words).
     expect((await searchDrivers("zygmunt")).hits[0]).toMatchObject({ driverId: 3004, match: "prefix" });
     expect((await searchDrivers("qwertysin")).hits[0]).toMatchObject({ driverId: 3004, match: "fuzzy" });
+  });
+
+  it("compares again when the hourly refresh replaced a live board after the comparison", async () => {
+    const GRETA = { driverId: 1005, name: "Greta Lind" };
+    const bestsOn = async () =>
+      (await driverDetail(GRETA.driverId))!.personalBests.find((h) => h.layoutId === RRR_GP_GTR3.layoutId && h.classId === RRR_GP_GTR3.classId)!.points.map((p) => p.lapTimeMs);
+    const liveId = await refreshWith([board(RRR_GP_GTR3, [{ ...GRETA, lapMs: 100_000 }])]);
+    const pending = await beginFullRefresh();
+    await storeBatch(pending.generationId, [board(RRR_GP_GTR3, [{ ...GRETA, lapMs: 98_000 }])]);
+    await storeBatch(pending.generationId, (await nextCombinations(pending.generationId, 100)).map((c) => board(c, [])));
+    const isCurrent = () => database.sql.begin((tx) => comparisonIsCurrent(tx, pending.generationId, liveId));
+    await database.sql.begin((tx) => compareGenerations(tx, pending.generationId, liveId));
+    expect(await isCurrent()).toBe(true);
+
+    // Meanwhile the hourly refresh finds Greta faster than the full refresh did: 98.000 is no personal best after that.
+    await replaceCombination(board(RRR_GP_GTR3, [{ ...GRETA, lapMs: 97_000 }]));
+    expect(await isCurrent()).toBe(false);
+    await promoteGeneration(pending.generationId);
+    expect(await bestsOn()).toEqual([100_000, 97_000]);
+    expect(await partitionGenerations(database.sql)).toEqual([pending.generationId]);
   });
 });

@@ -148,14 +148,16 @@ async function main(): Promise<void> {
   void ingestDone.then(() => (running = false));
   const during: number[] = [];
   let rounds = 0;
+  let hits = 0;
   while (running) {
     const run = await measure(queries);
     during.push(...run.sorted);
+    hits += run.hits;
     rounds += 1;
   }
   const exit = await ingestDone;
   if (exit !== 0) throw new Error(`the ingest process failed (${exit}):\n${ingestOutput}`);
-  report(`during an ingest (${rounds} rounds of the queries)`, { sorted: during.sort((a, b) => a - b), byKind: new Map(), hits: 0 });
+  report(`during an ingest (${rounds} rounds of the queries)`, { sorted: during.sort((a, b) => a - b), byKind: new Map(), hits });
   console.log(ingestOutput.split("\n").filter((line) => /ingest|promotion|store|index/.test(line)).map((line) => `  ingest meanwhile: ${line.trim()}`).join("\n"));
   await closeDatabase();
 }

@@ -16,7 +16,7 @@
  *   PITWALL_DIST_DIR=.next-rr npx next build
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/pitwall_bench_rr PITWALL_DIST_DIR=.next-rr npx tsx bench/raceroom-browser.ts
  * Settings: BENCH_ENTRIES (200000) and BENCH_DRIVERS (entries x 0.225) for the world, BENCH_RELOAD=1 to load it again,
- * BENCH_PORT (3216), BENCH_BASE_URL to measure an already running build instead (its database must hold the data).
+ * BENCH_RUNS (8) fresh contexts per query, BENCH_PORT (3216), BENCH_BASE_URL to measure an already running build instead (its database must hold the data).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer, type Server } from "node:http";
@@ -32,7 +32,8 @@ const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 200_000);
 const DRIVERS = Number(process.env.BENCH_DRIVERS ?? Math.round(ENTRIES * 0.225));
 const PORT = Number(process.env.BENCH_PORT ?? 3216);
 const QUERIES = 5;
-const RUNS = 3;
+// Eight runs of five queries: with fewer, the median moved by a fifth between identical runs.
+const RUNS = Number(process.env.BENCH_RUNS ?? 8);
 const SETTLE_MS = 1_000;
 const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 

@@ -5,6 +5,7 @@ import { GET as topGET } from "@/app/api/v1/raceroom/exports/top_combinations.js
 import { beginFullRefresh } from "@/lib/raceroom/ingest";
 import { apiRequest, DocumentChecker } from "../api/support";
 import { useTestDatabase } from "../support/database";
+import { ELODIE_INDEX_ENTRIES, EMPTY_STATUS, MONZA_GTR3_BOARD, TOP_COMBINATIONS } from "./export-fixtures";
 import { board, MONZA_GTR3, refreshWith, RRR_GP_GTR3, useSmallCatalogue } from "./support";
 
 const checker = new DocumentChecker();
@@ -56,16 +57,7 @@ describe("RaceRoom export files over HTTP", () => {
   });
 
   it("serves well-formed empty files before the first refresh", async () => {
-    expect(await documented(STATUS, await statusGET(apiRequest(STATUS)))).toEqual({
-      fetch_in_progress: false,
-      last_scrape_start: "0001-01-01T00:00:00Z",
-      last_scrape_end: "0001-01-01T00:00:00Z",
-      track_count: 0,
-      total_drivers: 0,
-      total_entries: 0,
-      last_index_update: "0001-01-01T00:00:00Z",
-      index_build_time_ms: 0,
-    });
+    expect(await documented(STATUS, await statusGET(apiRequest(STATUS)))).toEqual(EMPTY_STATUS);
     expect(await documented(TOP, await topGET(apiRequest(TOP)))).toEqual({ count: 0, results: [] });
     const index = await driverIndexGET(apiRequest(INDEX));
     expect(index.headers.get("etag")).toBe('"generation-none"');
@@ -77,11 +69,7 @@ describe("RaceRoom export files over HTTP", () => {
 
     beforeAll(async () => {
       generationId = await refreshWith([
-        board(MONZA_GTR3, [
-          { driverId: 1, name: "Élodie Brünnhilde", lapMs: 106_802, country: "fr" },
-          { driverId: 2, name: "Max Mustermann", lapMs: 107_010 },
-          { driverId: 3, name: "max mustermann", lapMs: 3_725_190, difficulty: "Novice" },
-        ]),
+        MONZA_GTR3_BOARD,
         board(RRR_GP_GTR3, [{ driverId: 4, name: '<img src=x onerror="alert(1)"> & "Co"', lapMs: 59_100 }]),
       ]);
     });
@@ -95,13 +83,7 @@ describe("RaceRoom export files over HTTP", () => {
     });
 
     it("top_combinations.json lists boards by entries with ids as strings", async () => {
-      expect(await documented(TOP, await topGET(apiRequest(TOP)))).toEqual({
-        count: 2,
-        results: [
-          { track: "Monza Circuit - Grand Prix", track_id: "1671", class_id: "1703", class_name: "GTR 3", entry_count: 3 },
-          { track: "RaceRoom Raceway - Grand Prix", track_id: "263", class_id: "1703", class_name: "GTR 3", entry_count: 1 },
-        ],
-      });
+      expect(await documented(TOP, await topGET(apiRequest(TOP)))).toEqual(TOP_COMBINATIONS);
     });
 
     it("driver_index.json is streamed, keyed by lower-cased name, in the original entry shape", async () => {
@@ -120,25 +102,7 @@ describe("RaceRoom export files over HTTP", () => {
         ["Max Mustermann", "1m 47.010s", 0.208],
         ["max mustermann", "1h 2m 05.190s", 3618.388],
       ]);
-      expect(index["élodie brünnhilde"]).toEqual([
-        {
-          name: "Élodie Brünnhilde",
-          position: 1,
-          laptime: "1m 46.802s",
-          time_diff: 0,
-          country: "France",
-          car: "BMW Z4 GT3",
-          car_class: "GTR 3",
-          team: "",
-          rank: "A",
-          difficulty: "Get Real",
-          track: "Monza Circuit - Grand Prix",
-          track_id: "1671",
-          class_id: "1703",
-          found: true,
-          total_entries: 3,
-        },
-      ]);
+      expect(index["élodie brünnhilde"]).toEqual(ELODIE_INDEX_ENTRIES);
     });
 
     it("driver_index.json answers 304 for the generation it describes, and changes with the next one", async () => {

@@ -3,7 +3,8 @@ import { driverIndexGeneration, driverIndexJson, statusExport, topCombinationsEx
 import { beginFullRefresh } from "@/lib/raceroom/ingest";
 import { raceroomFigures } from "@/lib/raceroom/queries";
 import { useTestDatabase } from "../support/database";
-import { board, MONZA_GTR3, refreshWith, RRR_GP_GTR3, useSmallCatalogue } from "./support";
+import { ELODIE_INDEX_ENTRIES, EMPTY_STATUS, MONZA_GTR3_BOARD, TOP_COMBINATIONS } from "./export-fixtures";
+import { board, refreshWith, RRR_GP_GTR3, useSmallCatalogue } from "./support";
 
 async function text(stream: AsyncIterable<string>): Promise<string> {
   let out = "";
@@ -19,16 +20,7 @@ describe("RaceRoom legacy export files", () => {
   });
 
   it("has empty but well-formed files before the first refresh", async () => {
-    expect(await statusExport()).toEqual({
-      fetch_in_progress: false,
-      last_scrape_start: "0001-01-01T00:00:00Z",
-      last_scrape_end: "0001-01-01T00:00:00Z",
-      track_count: 0,
-      total_drivers: 0,
-      total_entries: 0,
-      last_index_update: "0001-01-01T00:00:00Z",
-      index_build_time_ms: 0,
-    });
+    expect(await statusExport()).toEqual(EMPTY_STATUS);
     expect(await topCombinationsExport()).toEqual({ count: 0, results: [] });
     expect(await driverIndexGeneration()).toBeNull();
     expect(await raceroomFigures()).toEqual([
@@ -40,11 +32,7 @@ describe("RaceRoom legacy export files", () => {
 
   it("writes the original shapes from the live generation", async () => {
     await refreshWith([
-      board(MONZA_GTR3, [
-        { driverId: 1, name: "Élodie Brünnhilde", lapMs: 106_802, country: "fr" },
-        { driverId: 2, name: "Max Mustermann", lapMs: 107_010 },
-        { driverId: 3, name: "max mustermann", lapMs: 3_725_190, difficulty: "Novice" },
-      ]),
+      MONZA_GTR3_BOARD,
       board(RRR_GP_GTR3, [{ driverId: 2, name: "Max Mustermann", lapMs: 59_100 }]),
     ]);
 
@@ -53,13 +41,7 @@ describe("RaceRoom legacy export files", () => {
     expect(new Date(status.last_scrape_end).getTime()).toBeGreaterThan(Date.now() - 60_000);
     expect(status.last_index_update).toBe(status.last_scrape_end);
 
-    expect(await topCombinationsExport()).toEqual({
-      count: 2,
-      results: [
-        { track: "Monza Circuit - Grand Prix", track_id: "1671", class_id: "1703", class_name: "GTR 3", entry_count: 3 },
-        { track: "RaceRoom Raceway - Grand Prix", track_id: "263", class_id: "1703", class_name: "GTR 3", entry_count: 1 },
-      ],
-    });
+    expect(await topCombinationsExport()).toEqual(TOP_COMBINATIONS);
 
     const generation = await driverIndexGeneration();
     expect(generation).not.toBeNull();
@@ -67,25 +49,7 @@ describe("RaceRoom legacy export files", () => {
     expect(Object.keys(index)).toEqual(["max mustermann", "élodie brünnhilde"]);
     // Both namesakes share the lower-cased key, as in the original file.
     expect(index["max mustermann"]).toHaveLength(3);
-    expect(index["élodie brünnhilde"]).toEqual([
-      {
-        name: "Élodie Brünnhilde",
-        position: 1,
-        laptime: "1m 46.802s",
-        time_diff: 0,
-        country: "France",
-        car: "BMW Z4 GT3",
-        car_class: "GTR 3",
-        team: "",
-        rank: "A",
-        difficulty: "Get Real",
-        track: "Monza Circuit - Grand Prix",
-        track_id: "1671",
-        class_id: "1703",
-        found: true,
-        total_entries: 3,
-      },
-    ]);
+    expect(index["élodie brünnhilde"]).toEqual(ELODIE_INDEX_ENTRIES);
     const slow = index["max mustermann"].find((e: { position: number }) => e.position === 3);
     expect(slow).toMatchObject({ name: "max mustermann", laptime: "1h 2m 05.190s", time_diff: 3618.388, difficulty: "Novice" });
     expect(index["max mustermann"].find((e: { track_id: string }) => e.track_id === "263")).toMatchObject({ laptime: "59.100s" });

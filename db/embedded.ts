@@ -1,10 +1,11 @@
 import { execFile, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { chmod, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { chmod, mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 import { promisify } from "node:util";
+import { logger } from "@/lib/log";
 
 const run = promisify(execFile);
 
@@ -43,6 +44,26 @@ async function runAs(): Promise<{ uid: number; gid: number } | undefined> {
   const { stdout: uid } = await run("id", ["-u", "postgres"]);
   const { stdout: gid } = await run("id", ["-g", "postgres"]);
   return { uid: Number(uid.trim()), gid: Number(gid.trim()) };
+}
+
+/**
+ * As root, Postgres runs as the `postgres` user, which must be able to pass through every directory above the
+ * cluster and the binaries (a checkout under /root or in a `mktemp -d` directory is closed to others). Adds only
+ * the right to pass through (o+x, not to list) to the directories that lack it, and says so.
+ */
+async function letPostgresReach(targets: string[]): Promise<void> {
+  if (process.getuid?.() !== 0) return;
+  const directories = new Set<string>();
+  for (const target of targets) {
+    for (let dir = path.dirname(target); !directories.has(dir); dir = path.dirname(dir)) directories.add(dir);
+  }
+  for (const dir of directories) {
+    const { mode } = await stat(dir);
+    if ((mode & 0o001) === 0) {
+      await chmod(dir, (mode & 0o7777) | 0o001);
+      logger("db.embedded").warn({ directory: dir }, "directory opened to other users for passing through (o+x), so that the postgres user reaches its files");
+    }
+  }
 }
 
 function alive(pid: number): boolean {
@@ -124,8 +145,6 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const dataDir = path.resolve(options.dataDir);
   const cluster = path.join(dataDir, "postgres");
   await mkdir(dataDir, { recursive: true });
-  // The postgres system user must be able to reach the cluster directory.
-  await chmod(dataDir, 0o755);
   const creds = await credentials(dataDir);
   const urlFor = (port: number) =>
     `postgres://${creds.user}:${encodeURIComponent(creds.password)}@127.0.0.1:${port}/postgres`;
@@ -141,11 +160,12 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     return { url: urlFor(running.port), port: running.port, reused: true, stop };
   }
 
+  const bin = await binaries();
+  await letPostgresReach([cluster, bin.postgres]);
   if (!existsSync(path.join(cluster, "PG_VERSION"))) {
     await rm(cluster, { recursive: true, force: true });
     await initialise(cluster, creds, onLog);
   }
-  const bin = await binaries();
   const owner = await runAs();
   const logFile = path.join(dataDir, "postgres.log");
   if (owner) {

@@ -16,17 +16,21 @@ async function query(url: string): Promise<number> {
 }
 
 describe("embedded Postgres", () => {
+  let checkoutParent: string;
   let dataDir: string;
   let port: number;
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(path.join(tmpdir(), "pitwall-embedded-"));
+    // A checkout inside a directory closed to others (mkdtemp makes it 0700), as `git clone . "$(mktemp -d)"` does:
+    // as root, the postgres user must still reach the cluster.
+    checkoutParent = await mkdtemp(path.join(tmpdir(), "pitwall-embedded-"));
+    dataDir = path.join(checkoutParent, "checkout", ".data");
     port = await freePort();
   });
 
   afterAll(async () => {
     await stopEmbeddedPostgres(path.join(dataDir, "postgres"));
-    await rm(dataDir, { recursive: true, force: true });
+    await rm(checkoutParent, { recursive: true, force: true });
   });
 
   it("initialises a cluster, serves queries and keeps data across restarts", async () => {

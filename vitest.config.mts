@@ -10,6 +10,7 @@ export default defineConfig({
     include: ["tests/**/*.test.ts", "tests/**/*.test.tsx"],
     exclude: ["e2e/**", "node_modules/**"],
     globalSetup: ["tests/support/global-setup.ts"],
+    setupFiles: ["tests/support/job-runner.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",

@@ -6,7 +6,7 @@
  * (the database is migrated first; the runs and events it makes are deleted at the end).
  */
 import { serve } from "inngest/next";
-import { closeDatabase, sql } from "@/db";
+import { closeDatabase, sql } from "@/lib/db";
 import { runMigrations } from "@/db/migrate";
 import { inngest } from "@/inngest/client";
 import { LocalExecutor } from "@/inngest/inline/executor";

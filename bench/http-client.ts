@@ -3,7 +3,7 @@
  * Run: DATABASE_URL=postgres://postgres@127.0.0.1:5432/pitwall_bench npx tsx bench/http-client.ts
  * (the database is migrated first; the ledger and cache rows it writes are deleted at the end).
  */
-import { closeDatabase, sql } from "@/db";
+import { closeDatabase, sql } from "@/lib/db";
 import { runMigrations } from "@/db/migrate";
 import { databaseUrl } from "@/lib/env";
 import { cacheOrFetch, createUpstreamClient, flushLedger } from "@/lib/http";

@@ -23,7 +23,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { chromium, type Browser } from "@playwright/test";
-import { closeDatabase, sql } from "@/db";
+import { closeDatabase, sql } from "@/lib/db";
 import { runMigrations } from "@/db/migrate";
 import { databaseUrl } from "@/lib/env";
 
@@ -45,13 +45,12 @@ const ms = (value: number) => `${value.toFixed(value < 100 ? 1 : 0)} ms`;
 async function loadWorld(): Promise<void> {
   const { startSimulator } = await import("@/sim/server");
   const { defaultUpstreams } = await import("@/sim/upstreams");
-  const { simConfig } = await import("@/sim/config");
   const sim = await startSimulator({
     port: 0,
     seed: 11,
-    upstreams: defaultUpstreams({ ...simConfig(), SIM_RACEROOM_ENTRIES: ENTRIES, SIM_RACEROOM_DRIVERS: DRIVERS }),
+    upstreams: await defaultUpstreams({ ...process.env, SIM_RACEROOM_ENTRIES: String(ENTRIES), SIM_RACEROOM_DRIVERS: String(DRIVERS) }),
   });
-  // env() reads these on first use; nothing has read it for RaceRoom yet.
+  // raceroomEnv() reads these on first use; nothing has read it yet.
   process.env.RACEROOM_BASE_URL = `${sim.url}/raceroom`;
   process.env.RACEROOM_CATALOGUE_URL = `${sim.url}/raceroom/r3e-data.json`;
   const { resetEnvCache } = await import("@/lib/env");

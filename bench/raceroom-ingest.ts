@@ -8,7 +8,7 @@
  * with new personal bests and movers). bench/raceroom-search.ts loads its data with loadWorld() from here.
  */
 import { pathToFileURL } from "node:url";
-import { closeDatabase } from "@/db";
+import { closeDatabase } from "@/lib/db";
 import { runMigrations } from "@/db/migrate";
 import { databaseUrl } from "@/lib/env";
 import { shippedCatalogue } from "@/lib/raceroom/catalogue";

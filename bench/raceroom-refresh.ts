@@ -10,11 +10,12 @@
  */
 import { readFile } from "node:fs/promises";
 import postgres from "postgres";
-import { closeDatabase, sql } from "@/db";
+import { closeDatabase, sql } from "@/lib/db";
 import { runMigrations } from "@/db/migrate";
 import { LocalExecutor } from "@/inngest/inline/executor";
 import { inngestHandler } from "@/inngest/serve";
-import { env, resetEnvCache } from "@/lib/env";
+import { resetEnvCache } from "@/lib/env";
+import { raceroomEnv } from "@/lib/raceroom/env";
 import { flushLedger } from "@/lib/http/ledger";
 import { triggerSync } from "@/lib/jobs/trigger";
 import { raceroomUpstream } from "@/sim/raceroom/upstream";
@@ -78,7 +79,7 @@ async function main(): Promise<void> {
   });
   resetEnvCache();
   await runMigrations(url.toString());
-  const { RACEROOM_CONCURRENCY: concurrency, RACEROOM_MIN_INTERVAL_MS: interval } = env();
+  const { RACEROOM_CONCURRENCY: concurrency, RACEROOM_MIN_INTERVAL_MS: interval } = raceroomEnv();
   sim.setFaults({ latencyMs: LATENCY_MS }, "/raceroom");
 
   const executor = new LocalExecutor({ handler: inngestHandler, workers: 2, pollMs: 200 });

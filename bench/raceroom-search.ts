@@ -10,7 +10,7 @@
  * the idle figures only).
  */
 import { spawn } from "node:child_process";
-import { closeDatabase, sql } from "@/db";
+import { closeDatabase, sql } from "@/lib/db";
 import { runMigrations } from "@/db/migrate";
 import { databaseUrl } from "@/lib/env";
 import { searchDrivers } from "@/lib/raceroom/search";

@@ -5,7 +5,6 @@ import { chmod, mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 import { promisify } from "node:util";
-import { logger } from "@/lib/log";
 
 const run = promisify(execFile);
 
@@ -18,6 +17,8 @@ export interface EmbeddedOptions {
   dataDir: string;
   port: number;
   onLog?: (line: string) => void;
+  /** Changes made to the machine that an operator should know about (the app passes its logger). */
+  onWarning?: (message: string, details: Record<string, unknown>) => void;
 }
 
 export interface EmbeddedServer {
@@ -51,7 +52,7 @@ async function runAs(): Promise<{ uid: number; gid: number } | undefined> {
  * cluster and the binaries (a checkout under /root or in a `mktemp -d` directory is closed to others). Adds only
  * the right to pass through (o+x, not to list) to the directories that lack it, and says so.
  */
-async function letPostgresReach(targets: string[]): Promise<void> {
+async function letPostgresReach(targets: string[], warn: NonNullable<EmbeddedOptions["onWarning"]>): Promise<void> {
   if (process.getuid?.() !== 0) return;
   const directories = new Set<string>();
   for (const target of targets) {
@@ -61,7 +62,7 @@ async function letPostgresReach(targets: string[]): Promise<void> {
     const { mode } = await stat(dir);
     if ((mode & 0o001) === 0) {
       await chmod(dir, (mode & 0o7777) | 0o001);
-      logger("db.embedded").warn({ directory: dir }, "directory opened to other users for passing through (o+x), so that the postgres user reaches its files");
+      warn("directory opened to other users for passing through (o+x), so that the postgres user reaches its files", { directory: dir });
     }
   }
 }
@@ -161,7 +162,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   }
 
   const bin = await binaries();
-  await letPostgresReach([cluster, bin.postgres]);
+  await letPostgresReach([cluster, bin.postgres], options.onWarning ?? ((message, details) => console.warn(`embedded Postgres: ${message}`, details)));
   if (!existsSync(path.join(cluster, "PG_VERSION"))) {
     await rm(cluster, { recursive: true, force: true });
     await initialise(cluster, creds, onLog);

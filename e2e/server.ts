@@ -6,7 +6,6 @@ import { E2E_ADMIN_API_TOKEN, E2E_ADMIN_PASSWORD, E2E_SESSION_SECRET } from "./e
 import postgres from "postgres";
 import { startSimulator } from "../sim/server";
 import { defaultUpstreams } from "../sim/upstreams";
-import { simConfig } from "../sim/config";
 
 /**
  * The app under e2e test: the production build on E2E_PORT with a fresh database of its own
@@ -30,7 +29,7 @@ const databaseUrl = await ensureDatabase(choice.url, name);
 const simulator = await startSimulator({
   port: 0,
   seed: 7,
-  upstreams: defaultUpstreams({ ...simConfig(), SIM_RACEROOM_COMBINATIONS: 120, SIM_RACEROOM_ENTRIES: 6_000, SIM_RACEROOM_DRIVERS: 3_000 }),
+  upstreams: await defaultUpstreams({ ...process.env, SIM_RACEROOM_COMBINATIONS: "120", SIM_RACEROOM_ENTRIES: "6000", SIM_RACEROOM_DRIVERS: "3000" }),
 });
 console.log(`e2e: simulators on ${simulator.url}`);
 

@@ -1,46 +1,53 @@
-import { eventType, Inngest } from "inngest";
-import { z } from "zod";
-import { jobRunnerMode } from "@/lib/job-runner-mode";
+import { Inngest } from "inngest";
+import { jobRunnerMode } from "@/lib/env";
 import { logger } from "@/lib/log";
-import { LOCAL_EVENT_KEY, LOCAL_EVENT_ORIGIN, routedFetch } from "./inline/events";
-import { cachedSigningKey } from "./inline/keys";
-
-const local = () => jobRunnerMode() === "local";
 
 /**
- * The app's Inngest client. With an Inngest server configured (INNGEST_DEV, INNGEST_BASE_URL, or
- * INNGEST_EVENT_KEY + INNGEST_SIGNING_KEY) the SDK reads those variables itself. Without one, events go to
- * the local executor (inngest/inline) and requests to /api/inngest must carry its installation signature.
- * The getters are read on every use, so the mode follows the environment.
+ * How the client reaches a job runner that is not an Inngest server: the local executor plugs itself in here
+ * (inngest/inline/transport.ts) when an instance runs without INNGEST_* settings. The client needs nothing else of it.
+ */
+export interface LocalTransport {
+  fetch: typeof fetch;
+  /** Where event sends go (answered in-process). */
+  baseUrl: string;
+  eventKey: string;
+  /** The installation's signing key, once loaded: requests to /api/inngest must carry its signature. */
+  signingKey(): string | undefined;
+  /** Loads what verifying requests needs (the signing key) before the serve handler answers. */
+  prepare(): Promise<void>;
+}
+
+// Shared through globalThis: Next bundles instrumentation (which plugs the transport in) and route handlers apart.
+const g = globalThis as unknown as { __pitwallTransport?: LocalTransport };
+
+export function plugInLocalTransport(transport: LocalTransport | undefined): void {
+  g.__pitwallTransport = transport;
+}
+
+/** The plugged-in transport, while the settings name no Inngest server. */
+export function localTransport(): LocalTransport | undefined {
+  return jobRunnerMode() === "local" ? g.__pitwallTransport : undefined;
+}
+
+/**
+ * The app's Inngest client. With an Inngest server configured (INNGEST_DEV, INNGEST_BASE_URL, or INNGEST_EVENT_KEY +
+ * INNGEST_SIGNING_KEY) the SDK reads those variables itself; with the local transport plugged in, events and
+ * signatures go through it. The getters are read on every use, so the client follows the runner of the moment.
  */
 export const inngest = new Inngest({
   id: "pitwall",
   logger: logger("inngest"),
-  fetch: routedFetch as typeof fetch,
+  fetch: ((input: RequestInfo | URL, init?: RequestInit) => (localTransport()?.fetch ?? fetch)(input, init)) as typeof fetch,
   get isDev() {
-    return local() ? false : undefined;
+    return localTransport() ? false : undefined;
   },
   get baseUrl() {
-    return local() ? LOCAL_EVENT_ORIGIN : undefined;
+    return localTransport()?.baseUrl;
   },
   get eventKey() {
-    return local() ? LOCAL_EVENT_KEY : undefined;
+    return localTransport()?.eventKey;
   },
   get signingKey() {
-    return local() ? cachedSigningKey() : undefined;
+    return localTransport()?.signingKey();
   },
 });
-
-/** Data of every "<domain>/<sync>.requested" event: the sync_runs row the run reports to. */
-export const syncRequestedData = z.object({ syncRunId: z.uuid() });
-
-/** A typed sync request event, e.g. `syncRequested("raceroom/full-refresh.requested")`, usable as a trigger. */
-export function syncRequested<TName extends string>(name: TName) {
-  return eventType(name, { schema: syncRequestedData });
-}
-
-/** Sent by requestCancel; sync functions list it in `cancelOn` (see lib/jobs/cancel.ts). */
-export const syncCancelRequested = eventType("platform/sync.cancel-requested", { schema: syncRequestedData });
-
-/** `cancelOn` for sync functions: the dashboard's Cancel stops the run of that sync run at its next step. */
-export const cancelOnSyncCancel = [{ event: syncCancelRequested, match: "data.syncRunId" }];

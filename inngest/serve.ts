@@ -1,8 +1,7 @@
 import { serve } from "inngest/next";
-import { jobRunnerMode } from "@/lib/job-runner-mode";
-import { inngest } from "./client";
-import { functions } from "./index";
-import { loadSigningKey } from "./inline/keys";
+import { env } from "@/lib/env";
+import { inngest, localTransport } from "./client";
+import { functions } from "./functions";
 
 /** The serve handler for the app's functions: Inngest servers call it over HTTP, the local executor in-process. */
 export const inngestHandler = serve({ client: inngest, functions, servePath: "/api/inngest" });
@@ -10,12 +9,13 @@ export const inngestHandler = serve({ client: inngest, functions, servePath: "/a
 type Method = "GET" | "POST" | "PUT";
 
 /**
- * /api/inngest. In local mode the installation key is loaded first so that requests are verified against it
- * (unsigned ones get 401). The SDK's dev mode runs unsigned requests, so it is refused outside `next dev`.
+ * /api/inngest. With the local transport, what verifying needs is loaded first, so that requests are checked against
+ * the installation's key (unsigned ones get 401). The SDK's dev mode runs unsigned requests, so it is refused outside
+ * `next dev`.
  */
 export async function handleInngestRequest(method: Method, request: Request, context: unknown): Promise<Response> {
   inngest.setEnvVars();
-  if (inngest.mode === "dev" && process.env.NODE_ENV === "production") {
+  if (inngest.mode === "dev" && env().NODE_ENV === "production") {
     return Response.json(
       {
         message:
@@ -24,6 +24,6 @@ export async function handleInngestRequest(method: Method, request: Request, con
       { status: 403 },
     );
   }
-  if (jobRunnerMode() === "local") await loadSigningKey();
+  await localTransport()?.prepare();
   return inngestHandler[method](request as never, context);
 }

@@ -1,9 +1,20 @@
 import { z } from "zod";
 
-/** Every environment variable Pitwall reads, validated once. Domain settings live here too. */
+/** A flag variable: "1", "true", "yes" are on; unset, "", "0", "false", "no" are off. */
+const flag = z
+  .string()
+  .optional()
+  .transform((value) => value !== undefined && !["", "0", "false", "no"].includes(value.trim().toLowerCase()));
+
+/**
+ * The platform's environment variables, validated once. Each domain validates its own variables with `envSection`
+ * (lib/<domain>/env.ts) and lists the schema in its manifest, so that a start checks them all (lib/env-check.ts).
+ */
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// URL" }).optional(),
+  /** Connections per app instance (or script) in its database pool. */
+  PITWALL_DB_POOL: z.coerce.number().int().min(1).max(100).default(10),
   PITWALL_DATA_DIR: z.string().min(1).default(".data"),
   PITWALL_PG_PORT: z.coerce.number().int().min(1024).max(65535).refine((p) => p !== 5432, "5432 belongs to a system Postgres").default(54329),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -17,41 +28,47 @@ const schema = z.object({
   // Admin dashboard: disabled until both are set (the login page says how).
   ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters (e.g. `openssl rand -hex 32`)").optional(),
-  // RaceRoom: the leaderboard site and the catalogue (the demo and tests point both at the simulator).
-  RACEROOM_BASE_URL: z.url().default("https://game.raceroom.com"),
-  RACEROOM_CATALOGUE_URL: z.url().default("https://raw.githubusercontent.com/sector3studios/r3e-spectator-overlay/master/r3e-data.json"),
-  RACEROOM_FULL_REFRESH_CRON: z.string().min(9).default("0 4 * * *"),
-  RACEROOM_INCREMENTAL_REFRESH_CRON: z.string().min(9).default("30 * * * *"),
-  /** Politeness towards game.raceroom.com: requests in flight at once, and the pause between two requests of one worker. */
-  RACEROOM_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
-  RACEROOM_MIN_INTERVAL_MS: z.coerce.number().int().min(0).default(20),
-  RACEROOM_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),
-  /** The hourly refresh refetches combinations older than this, most popular first, at most RACEROOM_INCREMENTAL_LIMIT per run. */
-  RACEROOM_STALE_AFTER_HOURS: z.coerce.number().positive().default(24),
-  RACEROOM_INCREMENTAL_LIMIT: z.coerce.number().int().positive().default(500),
+  // Background jobs: an Inngest server when one of these is set, else the local executor (see jobRunnerMode). The SDK
+  // reads the same variables itself; they are validated here so that a typo is reported at start.
+  INNGEST_DEV: flag,
+  INNGEST_BASE_URL: z.url().optional(),
+  INNGEST_EVENT_KEY: z.string().min(1).optional(),
+  INNGEST_SIGNING_KEY: z.string().regex(/^signkey-\w+-[0-9a-f]+$/i, "must look like signkey-<env>-<hex>").optional(),
 });
 
 export type Env = z.infer<typeof schema>;
 
-let cached: Env | undefined;
-
 export class EnvError extends Error {}
 
-/** Parses process.env on first use; a bad value fails with one line per variable. */
-export function env(): Env {
-  if (cached) return cached;
-  const parsed = schema.safeParse(process.env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => {
-      const name = issue.path.join(".");
-      const given = process.env[name];
-      return `  - ${name}: ${given === undefined ? "missing" : "invalid"} (${issue.message})`;
-    });
-    throw new EnvError(`Invalid environment configuration:\n${lines.join("\n")}`);
-  }
-  cached = parsed.data;
-  return cached;
+const g = globalThis as unknown as { __pitwallEnv?: Map<z.ZodType, unknown> };
+const parsedSections = (g.__pitwallEnv ??= new Map());
+
+/** One line per invalid variable: "  - NAME: invalid (message)". */
+export function envProblems(section: z.ZodType, source: NodeJS.ProcessEnv = process.env): string[] {
+  const parsed = section.safeParse(source);
+  if (parsed.success) return [];
+  return parsed.error.issues.map((issue) => {
+    const name = issue.path.join(".");
+    return `  - ${name}: ${source[name] === undefined ? "missing" : "invalid"} (${issue.message})`;
+  });
 }
+
+/** An accessor for a group of variables: parsed from process.env on first use, then cached until resetEnvCache(). */
+export function envSection<S extends z.ZodType>(section: S): () => z.output<S> {
+  return () => {
+    if (parsedSections.has(section)) return parsedSections.get(section) as z.output<S>;
+    const problems = envProblems(section);
+    if (problems.length) throw new EnvError(`Invalid environment configuration:\n${problems.join("\n")}`);
+    const value = section.parse(process.env);
+    parsedSections.set(section, value);
+    return value;
+  };
+}
+
+export const platformEnvSchema = schema;
+
+/** The platform's settings. */
+export const env: () => Env = envSection(schema);
 
 /** The database URL, or a clear message on how to get one. */
 export function databaseUrl(): string {
@@ -64,7 +81,21 @@ export function databaseUrl(): string {
   return url;
 }
 
-/** Tests and launchers change the environment at run time; the next env() call re-reads it. */
+export type JobRunnerMode = "inngest-dev" | "inngest-self-hosted" | "inngest-cloud" | "local";
+
+/**
+ * Which background job runner this instance uses: an Inngest server when one is configured (the SDK reads the
+ * same variables), else the local executor (inngest/inline), which every instance then runs.
+ */
+export function jobRunnerMode(): JobRunnerMode {
+  const settings = env();
+  if (settings.INNGEST_DEV) return "inngest-dev";
+  if (settings.INNGEST_BASE_URL) return "inngest-self-hosted";
+  if (settings.INNGEST_EVENT_KEY && settings.INNGEST_SIGNING_KEY) return "inngest-cloud";
+  return "local";
+}
+
+/** Tests and launchers change the environment at run time; the next accessor call re-reads it. */
 export function resetEnvCache(): void {
-  cached = undefined;
+  parsedSections.clear();
 }

@@ -1,7 +1,7 @@
-import { sql } from "@/db";
+import { sql } from "@/lib/db";
 import { migrationStatus } from "@/db/migrate";
 import { startedAt } from "./boot";
-import { jobRunnerMode } from "./job-runner-mode";
+import { jobRunnerMode } from "./env";
 import packageJson from "../package.json" with { type: "json" };
 
 export interface HealthReport {

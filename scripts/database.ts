@@ -2,6 +2,7 @@ import path from "node:path";
 import postgres from "postgres";
 import { startEmbeddedPostgres, type EmbeddedServer } from "@/db/embedded";
 import { env } from "@/lib/env";
+import { logger } from "@/lib/log";
 
 export interface DatabaseChoice {
   url: string;
@@ -17,7 +18,12 @@ export async function chooseDatabase(): Promise<DatabaseChoice> {
     return { url: config.DATABASE_URL, description: `DATABASE_URL (${u.hostname}:${u.port || 5432}${u.pathname})` };
   }
   const dataDir = path.resolve(config.PITWALL_DATA_DIR);
-  const embedded = await startEmbeddedPostgres({ dataDir, port: config.PITWALL_PG_PORT });
+  const log = logger("db.embedded");
+  const embedded = await startEmbeddedPostgres({
+    dataDir,
+    port: config.PITWALL_PG_PORT,
+    onWarning: (message, details) => log.warn(details, message),
+  });
   const url = await ensureDatabase(embedded.url, "pitwall");
   const how = embedded.reused ? "reused running" : "started";
   return {

@@ -77,7 +77,7 @@ async function firstRefresh(baseUrl: string, token: string): Promise<void> {
 buildIfNeeded();
 const secrets = await demoSecrets();
 const config = simConfig();
-const simulator = await startSimulator({ port: config.SIM_PORT, host: config.SIM_HOST, seed: config.SIM_SEED, upstreams: defaultUpstreams(config) });
+const simulator = await startSimulator({ port: config.SIM_PORT, host: config.SIM_HOST, seed: config.SIM_SEED, upstreams: await defaultUpstreams() });
 console.log(`pitwall: upstream simulators on ${simulator.url}`);
 const adminApiToken = process.env.ADMIN_API_TOKEN ?? secrets.adminApiToken;
 

@@ -1,16 +1,13 @@
 import { z } from "zod";
 
 /**
- * The simulator is its own program: it reads its settings here, not through the app's lib/env.ts.
- * Upstream sizes left unset fall back to each upstream's own defaults.
+ * The simulator is its own program: it reads its settings here, not through the app's lib/env.ts. Each simulated
+ * upstream reads its own SIM_<DOMAIN>_* settings (sim/<domain>/simulated.ts).
  */
 const schema = z.object({
   SIM_PORT: z.coerce.number().int().min(0).max(65535).default(4010),
   SIM_HOST: z.string().min(1).default("127.0.0.1"),
   SIM_SEED: z.coerce.number().int().min(0).max(0xffffffff).default(1),
-  SIM_RACEROOM_ENTRIES: z.coerce.number().int().optional(),
-  SIM_RACEROOM_DRIVERS: z.coerce.number().int().optional(),
-  SIM_RACEROOM_COMBINATIONS: z.coerce.number().int().optional(),
 });
 
 export type SimConfig = z.infer<typeof schema>;

@@ -6,7 +6,7 @@ import { defaultUpstreams } from "./upstreams";
 /** `npm run sim`: every simulated upstream on SIM_PORT, seeded with SIM_SEED. */
 async function main(): Promise<void> {
   const config = simConfig();
-  const upstreams = defaultUpstreams(config);
+  const upstreams = await defaultUpstreams();
   const simulator = await startSimulator({ port: config.SIM_PORT, host: config.SIM_HOST, seed: config.SIM_SEED, upstreams });
   const prefixes = ["/_probe", ...upstreams.map((upstream) => upstream.prefix)].join(" ");
   console.log(`Simulators on ${simulator.url} (seed ${config.SIM_SEED}): ${prefixes}; control API under /_control`);

@@ -1,14 +1,11 @@
-import type { SimConfig } from "./config";
-import { raceroomUpstream } from "./raceroom/upstream";
+import { domains } from "@/lib/domains";
 import type { Upstream } from "./server";
 
-/** Every simulated upstream `npm run sim` and the demo serve (the probe is built in). */
-export function defaultUpstreams(config: SimConfig): Upstream[] {
-  return [
-    raceroomUpstream({
-      entries: config.SIM_RACEROOM_ENTRIES,
-      drivers: config.SIM_RACEROOM_DRIVERS,
-      combinations: config.SIM_RACEROOM_COMBINATIONS,
-    }),
-  ];
+/** Every domain's simulated upstream, as `npm run sim` and the demo serve them (the probe is built in). */
+export async function defaultUpstreams(settings: Record<string, string | undefined> = process.env): Promise<Upstream[]> {
+  const upstreams: Upstream[] = [];
+  for (const domain of domains) {
+    if (domain.simulator) upstreams.push((await domain.simulator()).create(settings));
+  }
+  return upstreams;
 }

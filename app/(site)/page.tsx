@@ -43,16 +43,8 @@ function SectionCard({ overview: o }: { overview: SectionOverview }) {
         <SectionFigures figures={o.figures} />
       ) : (
         <p className="mt-4 rounded-md border border-dashed border-border px-3 py-3 text-sm" role="status">
-          {o.hasSync ? (
-            <>
-              <strong>No data yet:</strong> run a sync from <Link className="underline" href="/admin">Admin</Link>, or start{" "}
-              <code className="font-mono">npm run demo</code>.
-            </>
-          ) : (
-            <>
-              <strong>No data yet:</strong> the {o.name} sync is not part of Pitwall yet, so there is nothing to show here.
-            </>
-          )}
+          <strong>No data yet:</strong> run a sync from <Link className="underline" href="/admin">Admin</Link>, or start{" "}
+          <code className="font-mono">npm run demo</code>.
         </p>
       )}
       <footer className="mt-auto pt-4 text-xs text-muted">

@@ -1,6 +1,5 @@
 import { sql } from "drizzle-orm";
 import {
-  bigserial,
   boolean,
   check,
   index,
@@ -101,17 +100,4 @@ export const jobSteps = pgTable(
     endedAt: timestamp({ withTimezone: true }),
   },
   (t) => [primaryKey({ columns: [t.runId, t.stepId] })],
-);
-
-/** Side effects of the platform's test functions, counted by tests to prove each completed step ran once. */
-export const jobTestEffects = pgTable(
-  "job_test_effects",
-  {
-    id: bigserial({ mode: "number" }).primaryKey(),
-    runId: text().notNull(),
-    step: text().notNull(),
-    phase: text().notNull().default("done"),
-    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [index("job_test_effects_run_idx").on(t.runId, t.step)],
 );

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import { z } from "zod";
-import { sql, type Sql } from "@/db";
+import { sql, type Sql } from "@/lib/db";
 
 /** Where the Inngest client sends events when no Inngest server is configured; never leaves the process. */
 export const LOCAL_EVENT_ORIGIN = "http://local-executor.pitwall.invalid";

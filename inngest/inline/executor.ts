@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import type { Cron } from "croner";
-import { sql } from "@/db";
+import { sql } from "@/lib/db";
 import { logger } from "@/lib/log";
 import { WAKE_CHANNEL } from "./events";
 import { loadFunctions, syncResponse, type LoadedFunction } from "./functions";

@@ -1,6 +1,6 @@
 import { createHmac, randomBytes } from "node:crypto";
 import canonicalize from "canonicalize";
-import { sql } from "@/db";
+import { sql } from "@/lib/db";
 import { databaseUrl } from "@/lib/env";
 
 // Shared through globalThis: Next bundles instrumentation and route handlers separately, both need the key.

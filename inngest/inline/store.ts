@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { TransactionSql } from "postgres";
-import { sql, type Sql } from "@/db";
+import { sql, type Sql } from "@/lib/db";
 import type { JobStepStatus } from "@/db/schema/jobs";
 import { WAKE_CHANNEL } from "./events";
 import { concurrencyScopes, type LoadedFunction } from "./functions";

@@ -1,4 +1,4 @@
-import { sql } from "@/db";
+import { sql } from "@/lib/db";
 
 /** At most this many login attempts per client per window. */
 export const LOGIN_ATTEMPTS_PER_WINDOW = 5;

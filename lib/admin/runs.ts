@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { syncRuns } from "@/db/schema";
+import { syncRuns } from "@/db/schema/platform";
 import { findSyncKind, syncKinds } from "@/lib/jobs/kinds";
 import { getRun, listRuns, type RunStep } from "@/lib/jobs/queries";
 import { requireAdmin } from "./auth";

@@ -1,5 +1,5 @@
 import "server-only";
-import type { SyncKind } from "@/lib/jobs/kinds";
+import type { SyncKind } from "@/lib/jobs/sync-kind";
 import { latestRunPerKind } from "@/lib/jobs/queries";
 import { requireAdmin } from "./auth";
 import { toRunView } from "./run-rows";

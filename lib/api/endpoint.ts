@@ -21,7 +21,7 @@ export interface Endpoint<
   readonly path: string;
   readonly summary: string;
   readonly description?: string;
-  /** Names declared in `apiTags` (lib/api/registry.ts). */
+  /** Names of tags declared by the platform or the endpoint's domain (lib/api/registry.ts). */
   readonly tags: readonly string[];
   readonly params?: P;
   readonly query?: Q;
@@ -39,6 +39,12 @@ export interface Endpoint<
 }
 
 export type AnyEndpoint = Endpoint;
+
+/** A group of endpoints in the API document and on /docs/api. */
+export interface ApiTag {
+  name: string;
+  description: string;
+}
 
 const placeholder = /\{([^}]+)\}/g;
 

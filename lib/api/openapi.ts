@@ -1,9 +1,9 @@
 import { z } from "zod";
 import packageJson from "../../package.json" with { type: "json" };
-import { pathParameterNames, type AnyEndpoint, type ObjectSchema } from "./endpoint";
+import { pathParameterNames, type AnyEndpoint, type ApiTag, type ObjectSchema } from "./endpoint";
 import { apiErrorSchema } from "./errors";
 import type { JsonSchema, OpenApiDocument, OperationObject, ParameterObject, ResponseObject } from "./openapi-types";
-import { apiEndpoints, apiTags, type ApiTag } from "./registry";
+import { apiEndpoints, apiTags } from "./registry";
 
 const statusNames: Record<number, string> = {
   403: "Forbidden",

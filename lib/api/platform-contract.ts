@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { syncRuns } from "@/db/schema/platform";
-import { sections } from "@/lib/ui/sections";
+import { sections } from "@/lib/site/sections";
 import { defineEndpoint } from "./endpoint";
 import { paginated, paginationQuery } from "./pagination";
 
@@ -10,7 +10,7 @@ export const syncRunStatus = z.enum(syncRuns.status.enumValues);
 
 const syncSummary = z
   .object({
-    kind: z.string().describe("What was synced, e.g. raceroom.leaderboards"),
+    kind: z.string().describe("What was synced, e.g. raceroom.full-refresh"),
     status: syncRunStatus,
     startedAt: timestamp.nullable(),
     endedAt: timestamp.nullable(),
@@ -43,7 +43,7 @@ export const statusEndpoint = defineEndpoint({
 export const syncRun = z
   .object({
     id: z.uuid(),
-    kind: z.string().describe("What is synced, e.g. raceroom.leaderboards"),
+    kind: z.string().describe("What is synced, e.g. raceroom.full-refresh"),
     trigger: z.enum(syncRuns.trigger.enumValues).describe("What started the run"),
     status: syncRunStatus,
     progress: z.object({
@@ -76,7 +76,7 @@ export const syncsEndpoint = defineEndpoint({
   description: "Every sync of every section with its progress and counts. Error details stay in the admin dashboard.",
   tags: ["Platform"],
   query: paginationQuery.extend({
-    kind: z.string().min(1).max(100).optional().describe("Only runs of this kind, e.g. raceroom.leaderboards"),
+    kind: z.string().min(1).max(100).optional().describe("Only runs of this kind, e.g. raceroom.full-refresh"),
     status: syncRunStatus.optional().describe("Only runs in this state"),
   }),
   response: paginated(syncRun),

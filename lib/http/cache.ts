@@ -1,7 +1,7 @@
 import { and, eq, gt, lte, sql } from "drizzle-orm";
 import type { z } from "zod";
-import { db } from "@/db";
-import { httpCache } from "@/db/schema";
+import { db } from "@/lib/db";
+import { httpCache } from "@/db/schema/platform";
 import { logger } from "@/lib/log";
 import { recordCall } from "./ledger";
 

@@ -1,8 +1,8 @@
 import "server-only";
 import { and, desc, eq, gte, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { db } from "@/db";
-import { apiCalls } from "@/db/schema";
+import { db } from "@/lib/db";
+import { apiCalls } from "@/db/schema/platform";
 
 const CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)\|(\d+)$/;
 

@@ -1,5 +1,5 @@
-import { sql } from "@/db";
-import { apiCalls } from "@/db/schema";
+import { sql } from "@/lib/db";
+import { apiCalls } from "@/db/schema/platform";
 import { logger } from "@/lib/log";
 
 /** One logical upstream call (retries folded in) or one cache hit. */

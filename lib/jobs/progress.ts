@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { db } from "@/db";
-import { syncRuns } from "@/db/schema";
+import { db } from "@/lib/db";
+import { syncRuns } from "@/db/schema/platform";
 
 export const countNames = ["fetched", "created", "updated", "unchanged", "skipped", "failed"] as const;
 export type SyncCounts = Record<(typeof countNames)[number], number>;

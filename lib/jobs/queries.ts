@@ -1,9 +1,11 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { db } from "@/db";
-import { jobSteps, syncRuns } from "@/db/schema";
-import { syncKinds, type SyncKind } from "./kinds";
+import { db } from "@/lib/db";
+import { jobSteps } from "@/db/schema/jobs";
+import { syncRuns } from "@/db/schema/platform";
+import { syncKinds } from "./kinds";
+import type { SyncKind } from "./sync-kind";
 import type { SyncRun, SyncStatus, SyncTrigger } from "./runs";
 
 /** Each registered sync kind with its most recent run (null if it never ran), in registry order. */

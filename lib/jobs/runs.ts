@@ -1,7 +1,7 @@
 import { and, eq, inArray, or } from "drizzle-orm";
 import { z } from "zod";
-import { db } from "@/db";
-import { syncRuns } from "@/db/schema";
+import { db } from "@/lib/db";
+import { syncRuns } from "@/db/schema/platform";
 
 export type SyncRun = typeof syncRuns.$inferSelect;
 export type SyncTrigger = SyncRun["trigger"];

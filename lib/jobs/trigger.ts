@@ -1,7 +1,8 @@
 import { and, eq, inArray } from "drizzle-orm";
-import { db } from "@/db";
-import { syncRuns } from "@/db/schema";
-import { inngest, syncCancelRequested } from "@/inngest/client";
+import { z } from "zod";
+import { syncRuns } from "@/db/schema/platform";
+import { db } from "@/lib/db";
+import { sendEvents, SYNC_CANCEL_EVENT } from "./events";
 import { findSyncKind } from "./kinds";
 import { errorMessage } from "./progress";
 import { openSyncRun } from "./runs";
@@ -12,17 +13,31 @@ export class UnknownSyncKindError extends Error {
   }
 }
 
-/** Starts a sync: a queued sync_runs row, then the kind's event with `{ syncRunId }`. */
+/** The parameters do not fit the kind's schema: `issues` says which and why. */
+export class InvalidSyncParamsError extends Error {
+  constructor(
+    readonly kind: string,
+    readonly issues: z.core.$ZodIssue[],
+  ) {
+    super(`Invalid parameters for ${kind}: ${issues.map((issue) => `${issue.path.join(".") || "params"} ${issue.message}`).join("; ")}`);
+  }
+}
+
+/** Starts a sync: a queued sync_runs row, then the kind's event with `{ syncRunId, params }`. */
 export async function triggerSync(input: {
   kind: string;
   trigger: "admin" | "api" | "cron" | "demo";
+  params?: Record<string, unknown>;
   details?: Record<string, unknown>;
 }): Promise<{ syncRunId: string }> {
   const kind = findSyncKind(input.kind);
   if (!kind) throw new UnknownSyncKindError(input.kind);
-  const syncRunId = await openSyncRun(input);
+  const params = kind.params.safeParse(input.params ?? {});
+  if (!params.success) throw new InvalidSyncParamsError(kind.kind, params.error.issues);
+  const given = Object.keys(input.params ?? {}).length > 0;
+  const syncRunId = await openSyncRun({ ...input, details: given ? { ...input.details, params: params.data } : input.details });
   try {
-    await inngest.send({ name: kind.event, data: { syncRunId } });
+    await sendEvents([{ name: kind.event, data: given ? { syncRunId, params: params.data } : { syncRunId } }]);
   } catch (error) {
     await db()
       .update(syncRuns)
@@ -44,6 +59,6 @@ export async function requestCancel(syncRunId: string): Promise<boolean> {
     .where(and(eq(syncRuns.id, syncRunId), inArray(syncRuns.status, ["queued", "running"])))
     .returning({ id: syncRuns.id });
   if (cancelled.length === 0) return false;
-  await inngest.send(syncCancelRequested.create({ syncRunId }));
+  await sendEvents([{ name: SYNC_CANCEL_EVENT, data: { syncRunId } }]);
   return true;
 }

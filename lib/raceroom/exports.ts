@@ -1,5 +1,5 @@
 import "server-only";
-import { sql as rawSql } from "@/db";
+import { sql as rawSql } from "@/lib/db";
 import { ENTRY_WITH_BOARD } from "./entry-joins";
 import { isoTime } from "./iso";
 import { formatRaceroomLapTime } from "./laptime";

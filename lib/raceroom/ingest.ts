@@ -1,5 +1,5 @@
 import type postgres from "postgres";
-import { sql as rawSql } from "@/db";
+import { sql as rawSql } from "@/lib/db";
 import { logger } from "@/lib/log";
 import type { Catalogue } from "./catalogue";
 import { copyEntries, type EntryRow } from "./copy";

@@ -1,5 +1,5 @@
 import "server-only";
-import { sql as rawSql } from "@/db";
+import { sql as rawSql } from "@/lib/db";
 import { boardEntryColumns, readBoardHead } from "./board-head";
 import type { BoardEntryRow, BoardRef, Difficulty } from "./queries";
 

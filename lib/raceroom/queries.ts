@@ -1,6 +1,6 @@
 import "server-only";
-import { sql as rawSql } from "@/db";
-import type { SectionFigure } from "@/lib/site/figures";
+import { sql as rawSql } from "@/lib/db";
+import type { SectionFigure } from "@/lib/domains/manifest";
 import { boardEntryColumns, readBoardHead } from "./board-head";
 import { ENTRY_WITH_BOARD } from "./entry-joins";
 import { isoTime } from "./iso";

@@ -1,11 +1,13 @@
-import { env } from "@/lib/env";
+import { raceroomEnv } from "./env";
 import type { UpstreamClient } from "@/lib/http/client";
 import { logger } from "@/lib/log";
 import { shippedCatalogue } from "./catalogue";
 import { nextCombinations, populatedCombinations, replaceCombination, staleCombinations, storeBatch, storeCatalogue, type BatchResult } from "./ingest";
+
+export { beginFullRefresh, promoteGeneration } from "./ingest";
 import { fetchBoards, fetchCatalogue, raceroomClient } from "./source";
 
-// The steps of a refresh, each small enough for one durable step; inngest/functions/raceroom.ts strings them together.
+// The steps of a refresh, each small enough for one durable step; syncs.ts strings them together.
 
 const log = logger("raceroom.refresh");
 
@@ -18,7 +20,7 @@ export interface Politeness {
 }
 
 export function politeness(): Politeness {
-  const settings = env();
+  const settings = raceroomEnv();
   return { concurrency: settings.RACEROOM_CONCURRENCY, minIntervalMs: settings.RACEROOM_MIN_INTERVAL_MS };
 }
 
@@ -75,7 +77,7 @@ export interface IncrementalReport {
 
 /** The combinations the hourly refresh should refetch now: stale ones, most popular first. */
 export async function incrementalCandidates(): Promise<{ layoutId: number; classId: number }[]> {
-  const settings = env();
+  const settings = raceroomEnv();
   return staleCombinations(settings.RACEROOM_STALE_AFTER_HOURS, settings.RACEROOM_INCREMENTAL_LIMIT);
 }
 

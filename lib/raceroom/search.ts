@@ -1,4 +1,4 @@
-import { sql as rawSql } from "@/db";
+import { sql as rawSql } from "@/lib/db";
 
 export type MatchKind = "exact" | "prefix" | "substring" | "fuzzy";
 

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { env } from "@/lib/env";
+import { raceroomEnv } from "./env";
 import { createUpstreamClient, type UpstreamClient } from "@/lib/http/client";
 import { logger } from "@/lib/log";
 import { parseCatalogue, type Catalogue } from "./catalogue";
@@ -42,7 +42,7 @@ export interface RaceroomClientOptions {
 
 /** The HTTP client for game.raceroom.com (or the simulator), with the politeness settings from the environment. */
 export function raceroomClient(options: RaceroomClientOptions = {}): UpstreamClient {
-  const settings = env();
+  const settings = raceroomEnv();
   const baseUrl = options.baseUrl ?? settings.RACEROOM_BASE_URL;
   return createUpstreamClient({
     source: "raceroom",
@@ -186,11 +186,11 @@ export async function fetchBoards(client: UpstreamClient, combinations: readonly
 }
 
 /** The catalogue from RACEROOM_CATALOGUE_URL (the shipped copy is in catalogue.ts). */
-export async function fetchCatalogue(url: string = env().RACEROOM_CATALOGUE_URL): Promise<Catalogue> {
+export async function fetchCatalogue(url: string = raceroomEnv().RACEROOM_CATALOGUE_URL): Promise<Catalogue> {
   const client = createUpstreamClient({
     source: "raceroom",
     baseUrl: new URL(url).origin,
-    timeoutMs: env().RACEROOM_TIMEOUT_MS,
+    timeoutMs: raceroomEnv().RACEROOM_TIMEOUT_MS,
     retries: { max: 3, baseDelayMs: 1000, maxDelayMs: 30_000 },
     maxResponseBytes: 64 * 1024 * 1024,
   });

@@ -1,9 +1,8 @@
 import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
-import { db, sql as rawSql } from "@/db";
 import { syncRuns } from "@/db/schema/platform";
-import { sections, type SectionSlug } from "@/lib/ui/sections";
-import { sectionFigures } from "./figures";
+import { db, sql as rawSql } from "@/lib/db";
+import { domains, type SectionFigure } from "@/lib/domains";
 
 type SyncRun = typeof syncRuns.$inferSelect;
 
@@ -17,14 +16,13 @@ export interface SyncSummary {
 }
 
 export interface SectionOverview {
-  slug: SectionSlug;
+  slug: string;
   name: string;
   blurb: string;
-  figures: { label: string; value: number | string }[];
+  figures: SectionFigure[];
   lastSuccess: SyncSummary | null;
   running: SyncSummary | null;
   hasData: boolean;
-  hasSync: boolean;
 }
 
 /** What the home page shows per section: real figures, the last successful sync and anything running now. */
@@ -41,17 +39,17 @@ export async function sectionOverviews(): Promise<SectionOverview[]> {
     ) latest`;
   const runs = rows.map((r) => ({ ...r, endedAt: r.endedAt ? new Date(r.endedAt) : null, startedAt: r.startedAt ? new Date(r.startedAt) : null }));
   return Promise.all(
-    sections.map(async (section) => {
-      const provider = sectionFigures[section.slug];
-      const figures = provider ? await provider() : [];
-      const mine = runs.filter((r) => r.domain === section.slug);
+    domains.map(async ({ slug, name, blurb, figures: read }) => {
+      const figures = await read();
+      const mine = runs.filter((r) => r.domain === slug);
       return {
-        ...section,
+        slug,
+        name,
+        blurb,
         figures,
         lastSuccess: mine.find((r) => r.status === "succeeded") ?? null,
         running: mine.find((r) => r.status === "running") ?? null,
         hasData: figures.some((f) => typeof f.value === "number" && f.value > 0),
-        hasSync: provider !== undefined,
       };
     }),
   );

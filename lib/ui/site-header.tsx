@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { NavLinks } from "./nav-links";
-import { sections } from "./sections";
+import { sections } from "@/lib/site/sections";
 import { ThemeToggle } from "./theme-toggle";
 
 const links = [...sections.map((s) => ({ href: `/${s.slug}`, label: s.name })), { href: "/admin", label: "Admin", prefetch: false }];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { GET, OPTIONS } from "@/app/api/v1/status/route";
-import { sections } from "@/lib/ui/sections";
+import { sections } from "@/lib/site/sections";
 import { useTestDatabase } from "../support/database";
 import { apiRequest, DocumentChecker } from "./support";
 
@@ -22,20 +22,20 @@ describe("GET /api/v1/status", () => {
   it("shows the last successful sync and the one running now", async () => {
     await database.sql`
       insert into sync_runs (kind, trigger, status, progress_done, progress_total, queued_at, started_at, ended_at, error) values
-        ('raceroom.leaderboards', 'cron', 'succeeded', 186, 186, '2026-11-01 10:00+00', '2026-11-01 10:00:01+00', '2026-11-01 10:04:00+00', null),
-        ('raceroom.leaderboards', 'cron', 'succeeded', 186, 186, '2026-11-01 11:00+00', '2026-11-01 11:00:01+00', '2026-11-01 11:03:30.5+00', null),
-        ('raceroom.leaderboards', 'cron', 'failed', 3, 186, '2026-11-01 12:00+00', '2026-11-01 12:00:01+00', '2026-11-01 12:00:09+00', 'boom'),
-        ('raceroom.leaderboards', 'admin', 'running', 42, null, '2026-11-01 13:00+00', '2026-11-01 13:00:01+00', null, null)`;
+        ('raceroom.full-refresh', 'cron', 'succeeded', 186, 186, '2026-11-01 10:00+00', '2026-11-01 10:00:01+00', '2026-11-01 10:04:00+00', null),
+        ('raceroom.full-refresh', 'cron', 'succeeded', 186, 186, '2026-11-01 11:00+00', '2026-11-01 11:00:01+00', '2026-11-01 11:03:30.5+00', null),
+        ('raceroom.full-refresh', 'cron', 'failed', 3, 186, '2026-11-01 12:00+00', '2026-11-01 12:00:01+00', '2026-11-01 12:00:09+00', 'boom'),
+        ('raceroom.full-refresh', 'admin', 'running', 42, null, '2026-11-01 13:00+00', '2026-11-01 13:00:01+00', null, null)`;
     const raceroom = (await status()).sections.find((s) => s.slug === "raceroom");
     expect(raceroom?.lastSuccessfulSync).toEqual({
-      kind: "raceroom.leaderboards",
+      kind: "raceroom.full-refresh",
       status: "succeeded",
       startedAt: "2026-11-01T11:00:01.000Z",
       endedAt: "2026-11-01T11:03:30.500Z",
       progress: { done: 186, total: 186 },
     });
     expect(raceroom?.runningSync).toEqual({
-      kind: "raceroom.leaderboards",
+      kind: "raceroom.full-refresh",
       status: "running",
       startedAt: "2026-11-01T13:00:01.000Z",
       endedAt: null,

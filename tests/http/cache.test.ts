@@ -2,7 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { apiCalls, httpCache } from "@/db/schema";
+import { apiCalls, httpCache } from "@/db/schema/platform";
 import { resetEnvCache } from "@/lib/env";
 import { cacheOrFetch, flushLedger, pruneLedger } from "@/lib/http";
 import { startSimulator, type Simulator } from "@/sim/server";

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
-import { apiCalls } from "@/db/schema";
+import { apiCalls } from "@/db/schema/platform";
 import { callFilterSchema, listCalls, sourceTotals } from "@/lib/http/ledger-queries";
 import { useTestDatabase } from "../support/database";
 

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { asc, eq } from "drizzle-orm";
-import { apiCalls } from "@/db/schema";
+import { apiCalls } from "@/db/schema/platform";
 import type { TestDatabase } from "@/tests/support/database";
 import { createUpstreamClient, flushLedger, type UpstreamClientOptions } from "@/lib/http";
 import type { SimResponse, Simulator, Upstream } from "@/sim/server";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { inngest } from "@/inngest/client";
-import { stintRequested } from "@/inngest/functions/testing";
+import { stintRequested } from "./functions";
 import { useTestDatabase } from "../support/database";
 import { effectsOf, firstRunEnded, runsOf, spawnExecutor, waitFor } from "./support";
 

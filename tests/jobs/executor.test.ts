@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { inngest } from "@/inngest/client";
-import { workoutRequested } from "@/inngest/functions/testing";
+import { workoutRequested } from "./functions";
 import { useTestDatabase } from "../support/database";
 import { effectsOf, finished, firstRunEnded, runsOf, useTestExecutor, waitFor } from "./support";
 

@@ -1,9 +1,9 @@
 import { serve } from "inngest/next";
 import { describe, expect, it } from "vitest";
-import { db } from "@/db";
-import { jobTestEffects } from "@/db/schema";
+import { db } from "@/lib/db";
+import { jobTestEffects } from "./effects";
 import { inngest } from "@/inngest/client";
-import { stintRequested } from "@/inngest/functions/testing";
+import { stintRequested } from "./functions";
 import { LocalExecutor } from "@/inngest/inline/executor";
 import { useTestDatabase } from "../support/database";
 import { effectsOf, runsOf, spawnExecutor, testExecutor, waitFor } from "./support";

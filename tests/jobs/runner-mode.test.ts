@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { jobRunnerMode } from "@/lib/job-runner-mode";
+import { jobRunnerMode, resetEnvCache } from "@/lib/env";
 
 const names = ["INNGEST_DEV", "INNGEST_BASE_URL", "INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY"] as const;
 
@@ -10,16 +10,18 @@ describe("jobRunnerMode", () => {
       if (saved[n] === undefined) delete process.env[n];
       else process.env[n] = saved[n];
     }
+    resetEnvCache();
   });
   const set = (values: Partial<Record<(typeof names)[number], string>>) => {
     for (const n of names) delete process.env[n];
     Object.assign(process.env, values);
+    resetEnvCache();
   };
 
   it("uses the local executor unless an Inngest server is configured", () => {
     set({});
     expect(jobRunnerMode()).toBe("local");
-    set({ INNGEST_SIGNING_KEY: "signkey-prod-00" });
+    set({ INNGEST_SIGNING_KEY: "signkey-prod-0a" });
     expect(jobRunnerMode()).toBe("local");
     set({ INNGEST_DEV: "0" });
     expect(jobRunnerMode()).toBe("local");
@@ -30,9 +32,9 @@ describe("jobRunnerMode", () => {
     expect(jobRunnerMode()).toBe("inngest-dev");
     set({ INNGEST_DEV: "http://localhost:8288" });
     expect(jobRunnerMode()).toBe("inngest-dev");
-    set({ INNGEST_BASE_URL: "http://inngest:8288", INNGEST_EVENT_KEY: "k", INNGEST_SIGNING_KEY: "signkey-prod-00" });
+    set({ INNGEST_BASE_URL: "http://inngest:8288", INNGEST_EVENT_KEY: "k", INNGEST_SIGNING_KEY: "signkey-prod-0a" });
     expect(jobRunnerMode()).toBe("inngest-self-hosted");
-    set({ INNGEST_EVENT_KEY: "k", INNGEST_SIGNING_KEY: "signkey-prod-00" });
+    set({ INNGEST_EVENT_KEY: "k", INNGEST_SIGNING_KEY: "signkey-prod-0a" });
     expect(jobRunnerMode()).toBe("inngest-cloud");
   });
 });

@@ -2,12 +2,14 @@ import { afterEach, describe, expect, it } from "vitest";
 import { GET, POST, PUT } from "@/app/api/inngest/route";
 import { LOCAL_EVENT_ORIGIN, routedFetch } from "@/inngest/inline/events";
 import { loadSigningKey, signatureHeader } from "@/inngest/inline/keys";
+import { resetEnvCache } from "@/lib/env";
 import { useTestDatabase } from "../support/database";
 
-const URL_ = "http://localhost/api/inngest?fnId=pitwall-platform-test-pit-stop&stepId=step";
+// The self-test's first step opens a sync run when its event names none: a row in sync_runs shows that it ran.
+const URL_ = "http://localhost/api/inngest?fnId=pitwall-platform-selftest&stepId=step";
 const body = {
   version: -1,
-  event: { name: "platform/test.pit-stop", data: { parentRunId: "r", stop: 1 }, id: "e", ts: 1 },
+  event: { name: "platform/selftest.requested", data: {}, id: "e", ts: 1 },
   events: [],
   steps: {},
   ctx: { run_id: "r", attempt: 0, stack: { stack: [], current: 0 } },
@@ -20,6 +22,7 @@ function post(headers: Record<string, string> = {}) {
 // NODE_ENV is typed read-only; the endpoint reads it at request time, so tests switch it per case.
 function setEnv(name: string, value: string) {
   (process.env as Record<string, string>)[name] = value;
+  resetEnvCache();
 }
 
 describe("/api/inngest", () => {
@@ -29,6 +32,7 @@ describe("/api/inngest", () => {
   afterEach(() => {
     Object.assign(process.env, saved);
     if (saved.INNGEST_DEV === undefined) delete process.env.INNGEST_DEV;
+    resetEnvCache();
   });
 
   it("rejects unsigned, wrongly signed and expired requests with 401 in production", async () => {
@@ -44,9 +48,9 @@ describe("/api/inngest", () => {
       headers: { "content-type": "application/json", "x-inngest-sync-kind": "in_band" },
     });
     expect((await PUT(sync, undefined)).status).toBe(401);
-    // Nothing ran: the step would have written a side effect.
-    const [effects] = await database.sql<{ n: number }[]>`select count(*)::int as n from job_test_effects`;
-    expect(effects?.n).toBe(0);
+    // Nothing ran: the step would have opened a sync run.
+    const [runs] = await database.sql<{ n: number }[]>`select count(*)::int as n from sync_runs`;
+    expect(runs?.n).toBe(0);
   });
 
   it("runs a request signed with the installation key", async () => {
@@ -54,7 +58,7 @@ describe("/api/inngest", () => {
     const response = await post({ "x-inngest-signature": signatureHeader(body, key) });
     expect(response.status).toBe(206);
     const [op] = (await response.json()) as { op: string; displayName: string }[];
-    expect(op).toMatchObject({ op: "StepRun", displayName: "service" });
+    expect(op).toMatchObject({ op: "StepRun", displayName: "open-sync-run" });
     const introspection = await GET(new Request("http://localhost/api/inngest", { headers: { "x-inngest-signature": signatureHeader("", key) } }), undefined);
     expect(await introspection.json()).toMatchObject({ mode: "cloud", has_signing_key: true, authentication_succeeded: true });
   });
@@ -68,7 +72,7 @@ describe("/api/inngest", () => {
 
   it("refuses the SDK's dev mode (unsigned requests) on a production server", async () => {
     setEnv("NODE_ENV", "production");
-    process.env.INNGEST_DEV = "1";
+    setEnv("INNGEST_DEV", "1");
     const response = await post();
     expect(response.status).toBe(403);
     expect(((await response.json()) as { message: string }).message).toContain("INNGEST_DEV");

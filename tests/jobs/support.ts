@@ -1,12 +1,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { afterAll, beforeAll } from "vitest";
-import type { Sql } from "@/db";
 import { LocalExecutor, type ExecutorOptions } from "@/inngest/inline/executor";
-import { inngestHandler } from "@/inngest/serve";
+import type { Sql } from "@/lib/db";
+import { testHandler } from "./handler";
 
-/** An executor for the app's functions with test-sized timings. */
+/** An executor for the app's and the test functions with test-sized timings. */
 export function testExecutor(options: Partial<ExecutorOptions> = {}): LocalExecutor {
-  return new LocalExecutor({ handler: inngestHandler, pollMs: 200, leaseMs: 5_000, retryBaseMs: 50, workers: 4, ...options });
+  return new LocalExecutor({ handler: testHandler, pollMs: 200, leaseMs: 5_000, retryBaseMs: 50, workers: 4, ...options });
 }
 
 /**
@@ -76,9 +76,9 @@ export interface ExecutorProcess {
   exited: Promise<number | null>;
 }
 
-/** A standalone executor in its own process (tsx inngest/inline/main.ts) against `databaseUrl`. */
+/** A standalone executor with the test functions in its own process (tests/jobs/executor-main.ts) against `databaseUrl`. */
 export function spawnExecutor(databaseUrl: string, args: string[] = []): ExecutorProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", "inngest/inline/main.ts", ...args], {
+  const child = spawn(process.execPath, ["--import", "tsx", "tests/jobs/executor-main.ts", ...args], {
     cwd: process.cwd(),
     env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: "error", NODE_ENV: "test", PITWALL_DB_POOL: "4" },
     stdio: ["ignore", "pipe", "pipe"],

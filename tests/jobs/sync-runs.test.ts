@@ -1,17 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { inngest } from "@/inngest/client";
-import { SELFTEST_LAPS, workoutRequested } from "@/inngest/functions/testing";
-import { functions } from "@/inngest/index";
+import { functions } from "@/inngest/functions";
 import { inngestHandler } from "@/inngest/serve";
 import { syncResponse } from "@/inngest/inline/functions";
 import { loadSigningKey } from "@/inngest/inline/keys";
 import { syncFunctions } from "@/inngest/inline/protocol";
 import { syncKinds } from "@/lib/jobs/kinds";
+import { SELFTEST_LAPS } from "@/lib/jobs/platform-jobs";
 import { syncProgress } from "@/lib/jobs/progress";
 import { getRun, latestRunPerKind, listRuns } from "@/lib/jobs/queries";
 import { openSyncRun } from "@/lib/jobs/runs";
 import { requestCancel, triggerSync, UnknownSyncKindError } from "@/lib/jobs/trigger";
 import { useTestDatabase } from "../support/database";
+import { workoutRequested } from "./functions";
 import { runsOf, useTestExecutor, waitFor } from "./support";
 
 describe("sync runs", () => {

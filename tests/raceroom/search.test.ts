@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { sql as rawSql } from "@/db";
+import { sql as rawSql } from "@/lib/db";
 import { searchDrivers, type DriverHit } from "@/lib/raceroom/queries";
 import { warmSearch } from "@/lib/raceroom/search";
 import { useTestDatabase } from "../support/database";

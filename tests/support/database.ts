@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import { afterAll, beforeAll, inject } from "vitest";
-import { closeDatabase, connect, type Database, type Sql } from "@/db";
+import { connect } from "@/db/client";
+import { closeDatabase, type Database, type Sql } from "@/lib/db";
 import { resetEnvCache } from "@/lib/env";
 
 export interface TestDatabase {

@@ -5,6 +5,7 @@ import postgres from "postgres";
 import type { TestProject } from "vitest/node";
 import { freePort, startEmbeddedPostgres, type EmbeddedServer } from "@/db/embedded";
 import { runMigrations } from "@/db/migrate";
+import { createTestEffectsTable } from "../jobs/effects";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -37,6 +38,9 @@ export default async function setup(project: TestProject) {
   await admin.unsafe(`create database "${TEMPLATE}"`);
   const templateUrl = withDatabase(serverUrl, TEMPLATE);
   await runMigrations(templateUrl);
+  const template = postgres(templateUrl, { max: 1, onnotice: () => {} });
+  await createTestEffectsTable(template);
+  await template.end({ timeout: 5 });
   project.provide("templateUrl", templateUrl);
 
   return async () => {

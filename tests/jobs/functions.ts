@@ -2,44 +2,16 @@ import { setTimeout as delay } from "node:timers/promises";
 import { and, count, eq } from "drizzle-orm";
 import { eventType, NonRetriableError, RetryAfterError } from "inngest";
 import { z } from "zod";
-import { db } from "@/db";
-import { jobTestEffects } from "@/db/schema";
-import { ensureSyncRun } from "@/lib/jobs/runs";
-import { syncProgress } from "@/lib/jobs/progress";
-import { cancelOnSyncCancel, inngest, syncRequested } from "../client";
+import { inngest } from "@/inngest/client";
+import { db } from "@/lib/db";
+import { jobTestEffects } from "./effects";
 
-// The platform's own functions for proving the job runner: the admin self-test, and functions the tests in
-// tests/jobs drive. Each step writes a side effect so tests can count how often it really ran.
+// Functions that prove the job runner: every step kind, crashes, takeovers and concurrency. They exist only in tests
+// (served by testHandler in support.ts). Each step writes a side effect so tests can count how often it really ran.
 
 async function recordEffect(runId: string, step: string, phase: "enter" | "done" = "done"): Promise<void> {
   await db().insert(jobTestEffects).values({ runId, step, phase });
 }
-
-export const SELFTEST_LAPS = 20;
-
-/** The "platform.selftest" sync kind: twenty short laps with progress, for the dashboard's Run now. */
-export const selftest = inngest.createFunction(
-  {
-    id: "platform-selftest",
-    name: "Platform self-test",
-    retries: 2,
-    cancelOn: cancelOnSyncCancel,
-    triggers: [syncRequested("platform/selftest.requested")],
-  },
-  async ({ event, step, runId }) => {
-    const syncRunId = await step.run("open-sync-run", () => ensureSyncRun("platform.selftest", event));
-    const progress = syncProgress(syncRunId, runId);
-    await step.run("start", () => progress.start(SELFTEST_LAPS));
-    for (let lap = 1; lap <= SELFTEST_LAPS; lap++) {
-      await step.run(`lap-${lap}`, async () => {
-        await delay(150);
-        await progress.advance({ done: 1, currentItem: `Lap ${lap} of ${SELFTEST_LAPS}`, counts: { fetched: 1, unchanged: 1 } });
-      });
-    }
-    await step.run("finish", () => progress.succeed({ laps: SELFTEST_LAPS }));
-    return { laps: SELFTEST_LAPS };
-  },
-);
 
 export const workoutRequested = eventType("platform/test.workout", {
   schema: z.object({
@@ -147,4 +119,4 @@ export const stint = inngest.createFunction(
   },
 );
 
-export const testingFunctions = [selftest, workout, pitStop, stint];
+export const testFunctions = [workout, pitStop, stint];

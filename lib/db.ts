@@ -1,0 +1,32 @@
+import { connect, type Client, type Database, type Sql } from "@/db/client";
+import { databaseUrl, env } from "./env";
+
+export type { Database, Sql } from "@/db/client";
+
+// One pool per process: Next dev reloads modules, globalThis survives them.
+const g = globalThis as unknown as { __pitwallClient?: Client };
+
+function client(): Client {
+  const url = databaseUrl();
+  if (!g.__pitwallClient || g.__pitwallClient.url !== url) {
+    void g.__pitwallClient?.sql.end({ timeout: 5 });
+    g.__pitwallClient = connect(url, env().PITWALL_DB_POOL);
+  }
+  return g.__pitwallClient;
+}
+
+/** The Drizzle query builder for the configured DATABASE_URL. */
+export function db(): Database {
+  return client().db;
+}
+
+/** The raw postgres.js client, for COPY, unnest bulk writes and LISTEN. */
+export function sql(): Sql {
+  return client().sql;
+}
+
+export async function closeDatabase(): Promise<void> {
+  const current = g.__pitwallClient;
+  g.__pitwallClient = undefined;
+  await current?.sql.end({ timeout: 5 });
+}

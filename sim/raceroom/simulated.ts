@@ -1,0 +1,17 @@
+import { z } from "zod";
+import type { SimulatedUpstream } from "../simulated";
+import { raceroomUpstream } from "./upstream";
+
+/** World size from SIM_RACEROOM_*; unset ones keep the upstream's defaults (200,000 entries, 45,000 drivers, every board). */
+const settingsSchema = z.object({
+  SIM_RACEROOM_ENTRIES: z.coerce.number().int().optional(),
+  SIM_RACEROOM_DRIVERS: z.coerce.number().int().optional(),
+  SIM_RACEROOM_COMBINATIONS: z.coerce.number().int().optional(),
+});
+
+export const raceroomSimulator: SimulatedUpstream = {
+  create(settings) {
+    const size = settingsSchema.parse(settings);
+    return raceroomUpstream({ entries: size.SIM_RACEROOM_ENTRIES, drivers: size.SIM_RACEROOM_DRIVERS, combinations: size.SIM_RACEROOM_COMBINATIONS });
+  },
+};

@@ -56,7 +56,7 @@ async function loadWorld(): Promise<void> {
   const { resetEnvCache } = await import("@/lib/env");
   resetEnvCache();
   const { refreshCatalogue, refreshNextBatch } = await import("@/lib/raceroom/refresh");
-  const { beginFullRefresh, promoteGeneration } = await import("@/lib/raceroom/ingest");
+  const { beginFullRefresh, promoteGeneration } = await import("@/lib/raceroom/refresh");
   const started = performance.now();
   await refreshCatalogue();
   const { generationId } = await beginFullRefresh();

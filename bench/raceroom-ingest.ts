@@ -12,9 +12,12 @@ import { closeDatabase } from "@/lib/db";
 import { runMigrations } from "@/db/migrate";
 import { databaseUrl } from "@/lib/env";
 import { shippedCatalogue } from "@/lib/raceroom/catalogue";
-import { beginFullRefresh, promoteGeneration, storeBatch, storeCatalogue } from "@/lib/raceroom/ingest";
+import { storeBatch } from "@/lib/raceroom/batch";
+import { storeCatalogue } from "@/lib/raceroom/catalogue-store";
+import { beginFullRefresh } from "@/lib/raceroom/generations";
+import { promoteGeneration } from "@/lib/raceroom/promotion";
 import { parseListingPage } from "@/lib/raceroom/listing";
-import { rankEntries, type BoardOutcome } from "@/lib/raceroom/source";
+import { rankEntries, type LeaderboardOutcome } from "@/lib/raceroom/source";
 import { raceroomUpstream } from "@/sim/raceroom/upstream";
 
 const BATCH = 500;
@@ -46,20 +49,20 @@ export async function loadWorld(options: { entries: number; drivers: number; day
   upstream.reset?.(1);
   if (options.day) upstream.control?.("advance", { days: options.day });
   const { generationId } = await beginFullRefresh();
-  const combinations = upstream.world().combinations;
+  const leaderboards = upstream.world().leaderboards;
   const load: WorldLoad = { entries: 0, drivers: 0, generateMs: 0, parseMs: 0, storeMs: 0, promoteMs: 0, transactionMs: 0 };
-  for (let from = 0; from < combinations.length; from += BATCH) {
-    const outcomes: BoardOutcome[] = [];
-    for (const combination of combinations.slice(from, from + BATCH)) {
+  for (let from = 0; from < leaderboards.length; from += BATCH) {
+    const outcomes: LeaderboardOutcome[] = [];
+    for (const leaderboard of leaderboards.slice(from, from + BATCH)) {
       let t = performance.now();
-      const results = upstream.expectedBoard(combination.layoutId, combination.classId);
+      const results = upstream.expectedLeaderboard(leaderboard.layoutId, leaderboard.classId);
       load.generateMs += performance.now() - t;
       t = performance.now();
       const page = parseListingPage({ context: { c: { results } } });
       load.parseMs += performance.now() - t;
       const entries = rankEntries(page.entries);
       load.entries += entries.length;
-      outcomes.push({ ok: true, board: { ...combination, entries, requests: 1, rejected: page.rejected.length, retriedEmpty: false } });
+      outcomes.push({ ok: true, leaderboard: { ...leaderboard, entries, requests: 1, rejected: page.rejected.length, retriedEmpty: false } });
     }
     const t = performance.now();
     await storeBatch(generationId, outcomes);

@@ -1,6 +1,6 @@
 /**
  * A full RaceRoom refresh against the simulator, through the real durable function and the local job executor:
- * 14,040 boards (the first 135 layouts of the catalogue x its 104 classes) with 100 ms of latency per request and
+ * 14,040 leaderboards (the first 135 layouts of the catalogue x its 104 classes) with 100 ms of latency per request and
  * the default politeness (4 requests in flight, >= 20 ms between two requests of a worker). Prints the wall time
  * against the floor requests x latency / concurrency.
  *
@@ -27,7 +27,7 @@ const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 200_000);
 const DRIVERS = Number(process.env.BENCH_DRIVERS ?? 45_000);
 
 /** The real r3e-data.json cut to its first LAYOUTS layouts (by id), served like the real file. */
-async function catalogueUpstream(): Promise<{ upstream: Upstream; boards: number }> {
+async function catalogueUpstream(): Promise<{ upstream: Upstream; leaderboards: number }> {
   const full = JSON.parse(await readFile("lib/raceroom/data/r3e-data.json", "utf8"));
   const layoutIds = Object.values(full.layouts as Record<string, { Id: number }>)
     .map((l) => l.Id)
@@ -35,7 +35,7 @@ async function catalogueUpstream(): Promise<{ upstream: Upstream; boards: number
     .slice(0, LAYOUTS);
   const layouts = Object.fromEntries(Object.entries(full.layouts).filter(([, l]) => layoutIds.includes((l as { Id: number }).Id)));
   const body = { ...full, layouts };
-  return { upstream: { prefix: "/catalogue", name: "Catalogue", handle: () => ({ body }) }, boards: layoutIds.length * Object.keys(full.classes).length };
+  return { upstream: { prefix: "/catalogue", name: "Catalogue", handle: () => ({ body }) }, leaderboards: layoutIds.length * Object.keys(full.classes).length };
 }
 
 interface RunState {
@@ -68,8 +68,8 @@ async function main(): Promise<void> {
   const url = new URL(base);
   url.pathname = `/${name}`;
 
-  const world = raceroomUpstream({ entries: ENTRIES, drivers: DRIVERS, combinations: LAYOUTS * 104 });
-  const { upstream: catalogue, boards } = await catalogueUpstream();
+  const world = raceroomUpstream({ entries: ENTRIES, drivers: DRIVERS, leaderboards: LAYOUTS * 104 });
+  const { upstream: catalogue, leaderboards } = await catalogueUpstream();
   const sim = await startSimulator({ seed: 1, upstreams: [world, catalogue] });
   Object.assign(process.env, {
     DATABASE_URL: url.toString(),
@@ -84,7 +84,7 @@ async function main(): Promise<void> {
 
   const executor = new LocalExecutor({ handler: inngestHandler, workers: 2, pollMs: 200 });
   await executor.start();
-  console.log(`RaceRoom full refresh: ${boards.toLocaleString("en-US")} boards, ${LATENCY_MS} ms latency, ${concurrency} in flight, >= ${interval} ms per worker`);
+  console.log(`RaceRoom full refresh: ${leaderboards.toLocaleString("en-US")} leaderboards, ${LATENCY_MS} ms latency, ${concurrency} in flight, >= ${interval} ms per worker`);
   const started = performance.now();
   const { syncRunId } = await triggerSync({ kind: "raceroom.full-refresh", trigger: "api" });
   let run = await runState(syncRunId);
@@ -92,7 +92,7 @@ async function main(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 1000));
     if (performance.now() - lastReport > 30_000) {
       lastReport = performance.now();
-      console.log(`  ${((performance.now() - started) / 1000).toFixed(0)} s: ${run.progressDone} / ${run.progressTotal ?? "?"} boards`);
+      console.log(`  ${((performance.now() - started) / 1000).toFixed(0)} s: ${run.progressDone} / ${run.progressTotal ?? "?"} leaderboards`);
     }
   }
   const wallMs = performance.now() - started;
@@ -101,7 +101,7 @@ async function main(): Promise<void> {
 
   const requests = sim.stats().prefixes["/raceroom"]?.requests ?? 0;
   const floorMs = (requests * LATENCY_MS) / concurrency;
-  console.log(`boards ${run.progressDone.toLocaleString("en-US")}, entries ${run.created.toLocaleString("en-US")}, requests ${requests.toLocaleString("en-US")}, steps ${run.steps}`);
+  console.log(`leaderboards ${run.progressDone.toLocaleString("en-US")}, entries ${run.created.toLocaleString("en-US")}, requests ${requests.toLocaleString("en-US")}, steps ${run.steps}`);
   console.log(`wall time ${(wallMs / 1000).toFixed(1)} s; floor requests x latency / concurrency ${(floorMs / 1000).toFixed(1)} s; ratio ${(wallMs / floorMs).toFixed(3)}`);
   if (run.promoteMs !== null) console.log(`promotion step ${(run.promoteMs / 1000).toFixed(2)} s`);
 

@@ -6,10 +6,10 @@ import { E2E_ADMIN_API_TOKEN } from "./env";
 
 interface Status {
   live: { generationId: number; entries: number } | null;
-  running: { combinationsDone: number; combinationsTotal: number } | null;
+  running: { leaderboardsDone: number; leaderboardsTotal: number } | null;
 }
 
-interface BoardEntry {
+interface LeaderboardEntry {
   position: number;
   driverId: number;
   driverName: string;
@@ -23,15 +23,15 @@ async function status(request: APIRequestContext): Promise<Status> {
   return (await response.json()) as Status;
 }
 
-/** A driver with a plain two-word name on page 2 of the busiest board, so that following them opens another page. */
-async function driverOnSecondPage(request: APIRequestContext): Promise<BoardEntry & { layoutId: number; classId: number }> {
-  const top = (await (await request.get("/api/v1/raceroom/combinations?limit=1")).json()) as { data: { layoutId: number; classId: number; entryCount: number }[] };
-  const board = top.data[0]!;
-  expect(board.entryCount, "the busiest simulated board has more than one page").toBeGreaterThan(50);
-  const page = (await (await request.get(`/api/v1/raceroom/leaderboards/${board.layoutId}/${board.classId}?limit=100`)).json()) as { data: BoardEntry[] };
+/** A driver with a plain two-word name on page 2 of the busiest leaderboard, so that following them opens another page. */
+async function driverOnSecondPage(request: APIRequestContext): Promise<LeaderboardEntry & { layoutId: number; classId: number }> {
+  const top = (await (await request.get("/api/v1/raceroom/leaderboards?limit=1")).json()) as { data: { layoutId: number; classId: number; entryCount: number }[] };
+  const leaderboard = top.data[0]!;
+  expect(leaderboard.entryCount, "the busiest simulated leaderboard has more than one page").toBeGreaterThan(50);
+  const page = (await (await request.get(`/api/v1/raceroom/leaderboards/${leaderboard.layoutId}/${leaderboard.classId}?limit=100`)).json()) as { data: LeaderboardEntry[] };
   const entry = page.data.find((e) => e.position > 50 && /^[A-Z][a-z]+ [A-Z][a-z]{3,}$/.test(e.driverName));
   expect(entry, "a plainly named driver below position 50").toBeDefined();
-  return { ...entry!, layoutId: board.layoutId, classId: board.classId };
+  return { ...entry!, layoutId: leaderboard.layoutId, classId: leaderboard.classId };
 }
 
 async function shot(page: Page, name: string) {
@@ -64,14 +64,14 @@ test.describe("RaceRoom pages", () => {
 
     await expect.poll(async () => (await status(request)).running, { timeout: 300_000, intervals: [2_000] }).toBeNull();
     expect((await status(request)).live?.entries).toBeGreaterThan(0);
-    // The page notices the new data by itself and shows the search and the busiest boards.
+    // The page notices the new data by itself and shows the search and the busiest leaderboards.
     await expect(page.getByTestId("driver-search")).toBeVisible({ timeout: 40_000 });
     await expect(progress).toBeHidden();
-    await expect(page.getByTestId("combinations-table").locator("tbody tr")).toHaveCount(10);
+    await expect(page.getByTestId("top-leaderboards-table").locator("tbody tr")).toHaveCount(10);
     await shot(page, "raceroom-home");
   });
 
-  test("type part of a name, open the driver, open one of their boards with the driver highlighted", async ({ page, request }) => {
+  test("type part of a name, open the driver, open one of their leaderboards with the driver highlighted", async ({ page, request }) => {
     const driver = await driverOnSecondPage(request);
     const [first, last] = driver.driverName.split(" ") as [string, string];
     const typed = `${first.toLowerCase()} ${last.slice(0, 4).toLowerCase()}`;
@@ -95,7 +95,7 @@ test.describe("RaceRoom pages", () => {
     await expect(page.getByRole("columnheader", { name: "Lap time" })).toHaveAttribute("aria-sort", "ascending");
     await shot(page, "raceroom-driver");
 
-    const boardLink = page.locator(`[data-testid="result-board-link"][href^="/raceroom/leaderboards/${driver.layoutId}/${driver.classId}?driver=${driver.driverId}"]`);
+    const boardLink = page.locator(`[data-testid="result-leaderboard-link"][href^="/raceroom/leaderboards/${driver.layoutId}/${driver.classId}?driver=${driver.driverId}"]`);
     await boardLink.click();
     await expect(page).toHaveURL(new RegExp(`/raceroom/leaderboards/${driver.layoutId}/${driver.classId}\\?driver=${driver.driverId}`));
     const followed = page.getByTestId("followed-row");
@@ -106,7 +106,7 @@ test.describe("RaceRoom pages", () => {
     await expect(followed.locator("td").first()).toHaveText(String(driver.position));
     await expect(followed).toBeInViewport();
     await expect(page.getByRole("navigation", { name: "Pages" })).toContainText("Page 2 of");
-    await shot(page, "raceroom-board");
+    await shot(page, "raceroom-leaderboard");
 
     await page.setViewportSize({ width: 360, height: 740 });
     await page.reload();
@@ -114,7 +114,7 @@ test.describe("RaceRoom pages", () => {
     // On a phone the row keeps position, name, lap time and gap; the car folds into the row's detail.
     await expect(page.getByRole("columnheader", { name: "Car" })).toBeHidden();
     await expect(page.getByRole("columnheader", { name: "Gap" })).toBeVisible();
-    await shot(page, "raceroom-board-phone");
+    await shot(page, "raceroom-leaderboard-phone");
   });
 
   test("XSS-looking names render as text", async ({ page, request }) => {
@@ -141,18 +141,18 @@ test.describe("RaceRoom pages", () => {
     await shot(page, "raceroom-xss-driver");
   });
 
-  test("top combinations filter by class and lead to their boards", async ({ page }) => {
-    await page.goto("/raceroom/combinations");
-    const table = page.getByTestId("combinations-table");
+  test("top leaderboards filter by class and lead to their leaderboards", async ({ page }) => {
+    await page.goto("/raceroom/leaderboards");
+    const table = page.getByTestId("top-leaderboards-table");
     const firstClass = (await table.locator("tbody tr").first().locator("td").nth(2).innerText()).trim();
     await page.getByLabel("Class").selectOption({ label: firstClass });
     await expect(page).toHaveURL(/\?class=\d+$/);
     const classes = await table.locator("tbody tr td:nth-child(3)").allInnerTexts();
     expect(new Set(classes.map((c) => c.trim()))).toEqual(new Set([firstClass]));
-    await shot(page, "raceroom-combinations");
+    await shot(page, "raceroom-leaderboards");
     await table.locator("tbody tr").first().getByRole("link").first().click();
     await expect(page).toHaveURL(/\/raceroom\/leaderboards\/\d+\/\d+$/);
-    await expect(page.getByTestId("board-table")).toBeVisible();
+    await expect(page.getByTestId("leaderboard-table")).toBeVisible();
   });
 
   test("on a phone every table fits the screen: key columns stay, the rest folds away", async ({ page, request }) => {
@@ -160,7 +160,7 @@ test.describe("RaceRoom pages", () => {
     await page.setViewportSize({ width: 360, height: 740 });
     for (const path of [
       "/raceroom",
-      "/raceroom/combinations",
+      "/raceroom/leaderboards",
       `/raceroom/leaderboards/${driver.layoutId}/${driver.classId}?driver=${driver.driverId}`,
       `/raceroom/drivers/${driver.driverId}`,
     ]) {

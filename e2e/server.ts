@@ -29,7 +29,7 @@ const databaseUrl = await ensureDatabase(choice.url, name);
 const simulator = await startSimulator({
   port: 0,
   seed: 7,
-  upstreams: await defaultUpstreams({ ...process.env, SIM_RACEROOM_COMBINATIONS: "120", SIM_RACEROOM_ENTRIES: "6000", SIM_RACEROOM_DRIVERS: "3000" }),
+  upstreams: await defaultUpstreams({ ...process.env, SIM_RACEROOM_LEADERBOARDS: "120", SIM_RACEROOM_ENTRIES: "6000", SIM_RACEROOM_DRIVERS: "3000" }),
 });
 console.log(`e2e: simulators on ${simulator.url}`);
 

@@ -62,16 +62,16 @@ export const raceroomGenerations = pgTable(
     startedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     promotedAt: timestamp({ withTimezone: true }),
     retiredAt: timestamp({ withTimezone: true }),
-    combinationsTotal: integer().notNull().default(0),
+    leaderboardsTotal: integer().notNull().default(0),
     entryCount: integer().notNull().default(0),
     driverCount: integer().notNull().default(0),
-    combinationsWithEntries: integer().notNull().default(0),
+    leaderboardsWithEntries: integer().notNull().default(0),
     flaggedCount: integer().notNull().default(0),
     /** Index build + promotion transaction, the counterpart of the old cache's index build time. */
     promotionMs: integer(),
     /** Drivers with at least this many entries are this generation's `popular` drivers (about the top 5 %). */
     popularFrom: integer(),
-    /** Bumped each time the incremental refresh replaces a board of this generation while it is live. */
+    /** Bumped each time the incremental refresh replaces a leaderboard of this generation while it is live. */
     revision: integer().notNull().default(0),
     /** The live generation this one was compared with before its promotion, and that generation's revision then. */
     comparedWith: integer(),
@@ -102,7 +102,7 @@ export const raceroomEntries = pgTable(
     generationId: integer().notNull(),
     layoutId: integer().notNull(),
     classId: integer().notNull(),
-    /** 1-based rank on the board. */
+    /** 1-based rank on the leaderboard. */
     position: integer().notNull(),
     driverId: bigint({ mode: "number" }).notNull(),
     driverName: text().notNull(),
@@ -118,14 +118,14 @@ export const raceroomEntries = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.generationId, t.layoutId, t.classId, t.position] }),
-    // A driver's entries, and their entry on one board (personal bests compare generations board by board).
-    index("raceroom_entries_driver_board_idx").on(t.generationId, t.driverId, t.layoutId, t.classId),
+    // A driver's entries, and their entry on one leaderboard (personal bests compare generations leaderboard by leaderboard).
+    index("raceroom_entries_driver_leaderboard_idx").on(t.generationId, t.driverId, t.layoutId, t.classId),
   ],
 );
 
-/** One row per combination (layout x class) and generation: what was fetched, and whether old rows were kept. */
-export const raceroomCombinations = pgTable(
-  "raceroom_combinations",
+/** One row per leaderboard (layout x class) and generation: what was fetched, and whether old rows were kept. */
+export const raceroomLeaderboards = pgTable(
+  "raceroom_leaderboards",
   {
     generationId: integer().notNull(),
     layoutId: integer().notNull(),
@@ -136,14 +136,14 @@ export const raceroomCombinations = pgTable(
     /** When the stored rows were fetched (kept rows keep their original time). */
     fetchedAt: timestamp({ withTimezone: true }),
     attemptedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    /** Why the combination is flagged (failed or empty fetch); null when it is not. */
+    /** Why the leaderboard is flagged (failed or empty fetch); null when it is not. */
     flag: text(),
     skippedEntries: integer().notNull().default(0),
   },
   (t) => [
     primaryKey({ columns: [t.generationId, t.layoutId, t.classId] }),
-    index("raceroom_combinations_entries_idx").on(t.generationId, t.entryCount.desc()),
-    index("raceroom_combinations_class_idx").on(t.generationId, t.classId),
+    index("raceroom_leaderboards_entries_idx").on(t.generationId, t.entryCount.desc()),
+    index("raceroom_leaderboards_class_idx").on(t.generationId, t.classId),
   ],
 );
 
@@ -201,7 +201,7 @@ export const raceroomNameWords = pgTable(
 
 // ---- History ----
 
-/** A driver's personal best per combination each time it improved between refreshes. */
+/** A driver's personal best per leaderboard each time it improved between refreshes. */
 export const raceroomPersonalBests = pgTable(
   "raceroom_personal_bests",
   {

@@ -3,14 +3,14 @@ import { defineEndpoint } from "@/lib/api/endpoint";
 import { paginated, paginationQuery } from "@/lib/api/pagination";
 import { DIFFICULTIES } from "./listing";
 
-// The RaceRoom part of /api/v1: driver search, driver pages, boards, top combinations, refresh status, and the
+// The RaceRoom part of /api/v1: driver search, driver pages, leaderboards, top leaderboards, refresh status, and the
 // three files of the original cache generator under /exports, in their original shapes.
 
 const timestamp = z.iso.datetime();
 const id = (what: string) => z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).describe(what);
 const difficulty = z.enum(DIFFICULTIES);
 
-const board = {
+const leaderboard = {
   layoutId: z.number().int().describe("The layout (the upstream's `track` parameter)"),
   layoutName: z.string(),
   trackId: z.number().int(),
@@ -26,7 +26,7 @@ export const driverHitSchema = z
     countryCode: z.string().nullable(),
     countryName: z.string().nullable(),
     entryCount: z.number().int().describe("Leaderboard entries in the live data"),
-    bestPosition: z.number().int().nullable().describe("Best position on any board"),
+    bestPosition: z.number().int().nullable().describe("Best position on any leaderboard"),
     match: z.enum(["exact", "prefix", "substring", "fuzzy"]).describe("How the name matched; hits come in this order"),
   })
   .meta({ id: "RaceroomDriverHit" });
@@ -51,13 +51,13 @@ export const searchDriversEndpoint = defineEndpoint({
 
 const driverResult = z
   .object({
-    ...board,
+    ...leaderboard,
     carId: z.number().int().nullable(),
     carName: z.string(),
     position: z.number().int(),
-    total: z.number().int().describe("Entries on the board"),
+    total: z.number().int().describe("Entries on the leaderboard"),
     lapTimeMs: z.number().int(),
-    gapMs: z.number().int().describe("Behind the board's record (0 for the leader)"),
+    gapMs: z.number().int().describe("Behind the leaderboard's record (0 for the leader)"),
     recordLapTimeMs: z.number().int(),
     percentOfRecord: z.number().describe("record / lap time x 100"),
     difficulty: difficulty.nullable(),
@@ -69,7 +69,7 @@ const driverResult = z
 
 const personalBestHistory = z
   .object({
-    ...board,
+    ...leaderboard,
     points: z
       .array(
         z.object({
@@ -126,8 +126,8 @@ const boardEntry = z
   })
   .meta({ id: "RaceroomBoardEntry" });
 
-/** Where a board page continues: the generation it was read from and the last position on the page. */
-export const boardCursor = z.object({ g: z.number().int().positive(), p: z.number().int().positive() });
+/** Where a leaderboard page continues: the generation it was read from and the last position on the page. */
+export const leaderboardCursor = z.object({ g: z.number().int().positive(), p: z.number().int().positive() });
 
 export const leaderboardEndpoint = defineEndpoint({
   id: "raceroom.leaderboards.get",
@@ -136,7 +136,7 @@ export const leaderboardEndpoint = defineEndpoint({
   summary: "One leaderboard (layout x class), page by page",
   description:
     "Entries in position order. A cursor belongs to one refresh: after a new refresh goes live, it answers 409 and " +
-    "the board has to be read again from the first page.",
+    "the leaderboard has to be read again from the first page.",
   tags: ["RaceRoom"],
   params: z.object({ layoutId: id("A layout id (the track parameter upstream)"), classId: id("A car class id") }),
   query: paginationQuery.extend({
@@ -144,14 +144,14 @@ export const leaderboardEndpoint = defineEndpoint({
     carId: id("Only laps in this car").optional(),
   }),
   response: z.object({
-    board: z.object({
-      ...board,
+    leaderboard: z.object({
+      ...leaderboard,
       generationId: z.number().int(),
-      total: z.number().int().describe("Entries on the whole board"),
+      total: z.number().int().describe("Entries on the whole leaderboard"),
       filteredTotal: z.number().int().describe("Entries matching the filters"),
       recordLapTimeMs: z.number().int().nullable(),
       fetchedAt: timestamp.nullable(),
-      flag: z.string().nullable().describe("Why the board is flagged (its last fetch failed or came back empty; older rows shown)"),
+      flag: z.string().nullable().describe("Why the leaderboard is flagged (its last fetch failed or came back empty; older rows shown)"),
     }),
     ...paginated(boardEntry).shape,
   }),
@@ -159,9 +159,9 @@ export const leaderboardEndpoint = defineEndpoint({
   errors: [409],
 });
 
-const topCombination = z
+const topLeaderboard = z
   .object({
-    ...board,
+    ...leaderboard,
     entryCount: z.number().int(),
     fetchedAt: timestamp.nullable(),
     flag: z.string().nullable(),
@@ -169,21 +169,21 @@ const topCombination = z
   })
   .meta({ id: "RaceroomCombination" });
 
-/** Where a page of combinations continues: rows already given. */
-export const combinationsCursor = z.object({ o: z.number().int().positive() });
+/** Where a page of leaderboards continues: rows already given. */
+export const topLeaderboardsCursor = z.object({ o: z.number().int().positive() });
 
-export const combinationsEndpoint = defineEndpoint({
-  id: "raceroom.combinations.list",
+export const topLeaderboardsEndpoint = defineEndpoint({
+  id: "raceroom.leaderboards.list",
   method: "GET",
-  path: "/api/v1/raceroom/combinations",
+  path: "/api/v1/raceroom/leaderboards",
   summary: "Leaderboards with the most entries",
-  description: "Boards of the live data that have entries, most entries first, optionally for one track and/or one class.",
+  description: "Leaderboards of the live data that have entries, most entries first, optionally for one track and/or one class.",
   tags: ["RaceRoom"],
   query: paginationQuery.extend({
-    trackId: id("Only boards on this track").optional(),
-    classId: id("Only boards of this class").optional(),
+    trackId: id("Only leaderboards on this track").optional(),
+    classId: id("Only leaderboards of this class").optional(),
   }),
-  response: paginated(topCombination),
+  response: paginated(topLeaderboard),
   cache: { maxAge: 60 },
 });
 
@@ -196,9 +196,9 @@ export const refreshStatusSchema = z
         promotedAt: timestamp.describe("When this data went live"),
         entries: z.number().int(),
         drivers: z.number().int(),
-        combinations: z.number().int().describe("Layout x class boards asked for"),
-        combinationsWithEntries: z.number().int(),
-        flagged: z.number().int().describe("Boards whose last fetch failed or came back empty (older rows kept)"),
+        leaderboards: z.number().int().describe("Layout x class leaderboards asked for"),
+        leaderboardsWithEntries: z.number().int(),
+        flagged: z.number().int().describe("Leaderboards whose last fetch failed or came back empty (older rows kept)"),
         promotionMs: z.number().int().nullable(),
       })
       .nullable()
@@ -207,14 +207,14 @@ export const refreshStatusSchema = z
       .object({
         generationId: z.number().int(),
         startedAt: timestamp,
-        combinationsDone: z.number().int(),
-        combinationsTotal: z.number().int(),
+        leaderboardsDone: z.number().int(),
+        leaderboardsTotal: z.number().int(),
         entries: z.number().int(),
         syncRunId: z.uuid().nullable(),
       })
       .nullable()
       .describe("A full refresh being built (or interrupted, waiting to resume); null when none"),
-    lastIncrementalAt: timestamp.nullable().describe("The latest hourly refetch of a live board"),
+    lastIncrementalAt: timestamp.nullable().describe("The latest hourly refetch of a live leaderboard"),
   })
   .meta({ id: "RaceroomRefreshStatus" });
 
@@ -243,7 +243,7 @@ export const statusFileEndpoint = defineEndpoint({
     fetch_in_progress: z.boolean(),
     last_scrape_start: z.string().describe(ZERO_TIME_NOTE),
     last_scrape_end: z.string().describe(ZERO_TIME_NOTE),
-    track_count: z.number().int().describe("Boards with entries"),
+    track_count: z.number().int().describe("Leaderboards with entries"),
     total_drivers: z.number().int(),
     total_entries: z.number().int(),
     last_index_update: z.string().describe(ZERO_TIME_NOTE),
@@ -253,11 +253,11 @@ export const statusFileEndpoint = defineEndpoint({
 });
 
 export const topCombinationsFileEndpoint = defineEndpoint({
-  id: "raceroom.exports.topCombinations",
+  id: "raceroom.exports.topLeaderboards",
   method: "GET",
   path: "/api/v1/raceroom/exports/top_combinations.json",
   summary: "top_combinations.json of the original cache generator",
-  description: "The 1,000 boards with the most entries, in the original file's shape (ids as strings).",
+  description: "The 1,000 leaderboards with the most entries, in the original file's shape (ids as strings).",
   tags: ["RaceRoom exports"],
   response: z.object({
     count: z.number().int(),
@@ -278,7 +278,7 @@ export const driverIndexEntrySchema = z.object({
   name: z.string(),
   position: z.number().int(),
   laptime: z.string().describe("As RaceRoom writes it: `1m 23.414s`"),
-  time_diff: z.number().describe("Seconds behind the board's leader"),
+  time_diff: z.number().describe("Seconds behind the leaderboard's leader"),
   country: z.string(),
   car: z.string(),
   car_class: z.string(),
@@ -299,7 +299,7 @@ export const driverIndexFileEndpoint = defineEndpoint({
   summary: "driver_index.json of the original cache generator",
   description:
     "Lower-cased driver name -> every entry of the drivers with that name, streamed. Large (every entry of every " +
-    "board): to find drivers, use `GET /api/v1/raceroom/drivers?q=` instead. The ETag is the refresh the file " +
+    "leaderboard): to find drivers, use `GET /api/v1/raceroom/drivers?q=` instead. The ETag is the refresh the file " +
     "describes, so a client revalidating with If-None-Match downloads it once per refresh.",
   tags: ["RaceRoom exports"],
   response: z.record(z.string(), z.array(driverIndexEntrySchema)),
@@ -310,7 +310,7 @@ export const raceroomEndpoints = [
   searchDriversEndpoint,
   driverEndpoint,
   leaderboardEndpoint,
-  combinationsEndpoint,
+  topLeaderboardsEndpoint,
   statusEndpoint,
   statusFileEndpoint,
   topCombinationsFileEndpoint,

@@ -1,13 +1,13 @@
 import type postgres from "postgres";
 import { copyBinary, type BinaryCopyEncoder } from "@/db/copy";
-import type { BoardEntry } from "./source";
+import type { LeaderboardEntry } from "./source";
 
-/** An entry ready for a generation's table: the board it belongs to and the catalogue car it was matched to. */
+/** An entry ready for a generation's table: the leaderboard it belongs to and the catalogue car it was matched to. */
 export interface EntryRow {
   layoutId: number;
   classId: number;
   carId: number | null;
-  entry: BoardEntry;
+  entry: LeaderboardEntry;
 }
 
 const ENTRY_COLUMNS = [

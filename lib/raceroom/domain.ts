@@ -3,7 +3,7 @@ import { raceroomEndpoints } from "./api-contract";
 import { raceroomEnvSchema } from "./env";
 import { fullRefresh, incrementalRefresh } from "./syncs";
 
-/** RaceRoom Racing Experience leaderboards: every layout x class board, driver search, personal-best history. */
+/** RaceRoom Racing Experience leaderboards: every layout x class leaderboard, driver search, personal-best history. */
 export const raceroom = defineDomain({
   slug: "raceroom",
   name: "RaceRoom",
@@ -11,7 +11,7 @@ export const raceroom = defineDomain({
   figures: () => import("./queries").then((queries) => queries.raceroomFigures()),
   api: {
     tags: [
-      { name: "RaceRoom", description: "RaceRoom leaderboards: driver search, driver results, boards, top combinations, refresh status." },
+      { name: "RaceRoom", description: "RaceRoom leaderboards: driver search, driver results, leaderboards, top leaderboards, refresh status." },
       { name: "RaceRoom exports", description: "The three files of the original RaceRoom cache generator, in their original shapes." },
     ],
     endpoints: raceroomEndpoints,

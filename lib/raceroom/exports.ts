@@ -1,7 +1,8 @@
 import "server-only";
 import { sql as rawSql } from "@/lib/db";
-import { ENTRY_WITH_BOARD } from "./entry-joins";
+import { ENTRY_WITH_LEADERBOARD } from "./entry-joins";
 import { isoTime } from "./iso";
+import { LIVE_GENERATION, liveGenerationId } from "./live";
 import { formatRaceroomLapTime } from "./laptime";
 
 // The three files the original cache generator wrote, same shapes, so that existing front ends keep working.
@@ -24,19 +25,19 @@ export interface StatusExport {
 export async function statusExport(): Promise<StatusExport> {
   const sql = rawSql();
   const [row] = await sql<
-    { running: boolean; started: string | null; promotedAt: string | null; boards: number | null; drivers: number | null; entries: number | null; promotionMs: number | null }[]
+    { running: boolean; started: string | null; promotedAt: string | null; leaderboards: number | null; drivers: number | null; entries: number | null; promotionMs: number | null }[]
   >`
     select exists (select 1 from raceroom_generations where status = 'pending') as running,
            ${sql.unsafe(isoTime("coalesce((select max(started_at) from raceroom_generations where status = 'pending'), g.started_at)"))} as started,
-           ${sql.unsafe(isoTime("g.promoted_at"))} as "promotedAt", g.combinations_with_entries as boards, g.driver_count as drivers,
+           ${sql.unsafe(isoTime("g.promoted_at"))} as "promotedAt", g.leaderboards_with_entries as leaderboards, g.driver_count as drivers,
            g.entry_count as entries, g.promotion_ms as "promotionMs"
     from (select 1) one
-    left join raceroom_generations g on g.id = (select generation_id from raceroom_live where id = 1)`;
+    left join raceroom_generations g on g.id = ${sql.unsafe(LIVE_GENERATION)}`;
   return {
     fetch_in_progress: row?.running ?? false,
     last_scrape_start: row?.started ?? ZERO_TIME,
     last_scrape_end: row?.promotedAt ?? ZERO_TIME,
-    track_count: row?.boards ?? 0,
+    track_count: row?.leaderboards ?? 0,
     total_drivers: row?.drivers ?? 0,
     total_entries: row?.entries ?? 0,
     last_index_update: row?.promotedAt ?? ZERO_TIME,
@@ -49,16 +50,16 @@ export interface TopCombinationsExport {
   results: { track: string; track_id: string; class_id: string; class_name: string; entry_count: number }[];
 }
 
-/** top_combinations.json: the 1,000 boards with the most entries. */
+/** top_combinations.json: the 1,000 leaderboards with the most entries. */
 export async function topCombinationsExport(): Promise<TopCombinationsExport> {
   const results = await rawSql()<TopCombinationsExport["results"]>`
     select t.name || ' - ' || l.name as track, s.layout_id::text as track_id, s.class_id::text as class_id, c.name as class_name,
            s.entry_count as entry_count
-    from raceroom_combinations s
+    from raceroom_leaderboards s
     join raceroom_layouts l on l.id = s.layout_id
     join raceroom_tracks t on t.id = l.track_id
     join raceroom_classes c on c.id = s.class_id
-    where s.generation_id = (select generation_id from raceroom_live where id = 1) and s.entry_count > 0
+    where s.generation_id = ${rawSql().unsafe(LIVE_GENERATION)} and s.entry_count > 0
     order by s.entry_count desc, s.layout_id, s.class_id
     limit 1000`;
   return { count: results.length, results };
@@ -122,8 +123,7 @@ function indexEntry(row: IndexRow): DriverIndexEntry {
 
 /** The generation driver_index.json describes now (cache the file under this id), or null before the first refresh. */
 export async function driverIndexGeneration(): Promise<number | null> {
-  const [row] = await rawSql()<{ id: number }[]>`select generation_id as id from raceroom_live where id = 1`;
-  return row?.id ?? null;
+  return liveGenerationId(rawSql());
 }
 
 /**
@@ -138,7 +138,7 @@ export async function* driverIndexJson(generationId: number): AsyncGenerator<str
            e.lap_time_ms - r.lap_time_ms as "gapMs", e.country_name as country, e.car_name as car, c.name as "carClass",
            e.team, e.rank, e.difficulty, t.name || ' - ' || l.name as track, e.layout_id as "trackId", e.class_id as "classId",
            s.entry_count as total
-    from ${sql.unsafe(ENTRY_WITH_BOARD)}
+    from ${sql.unsafe(ENTRY_WITH_LEADERBOARD)}
     where e.generation_id = ${generationId}
     order by lower(e.driver_name), e.driver_id, e.position, e.layout_id, e.class_id`.cursor(2000);
   let open: string | null = null;

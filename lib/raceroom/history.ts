@@ -13,12 +13,12 @@ export interface History {
 
 /**
  * Compares a built generation with `previousId` (the live one), ahead of its promotion, into two tables of its own:
- * - raceroom_changes_g<id>: the entries that are new, climbed or got faster (same driver, board and car), by one
- *   hash join of the two generations. Entries that only drop because others improved are most of a board and matter
+ * - raceroom_changes_g<id>: the entries that are new, climbed or got faster (same driver, leaderboard and car), by one
+ *   hash join of the two generations. Entries that only drop because others improved are most of a leaderboard and matter
  *   neither to movers nor to personal bests. (The planner badly underestimates this four-column join and picks a
- *   merge join on the board alone, quadratic in board size: hash joins only.)
- * - raceroom_bests_g<id>: each driver and board whose best lap beats their previous best there, with both bests.
- *   Only boards where one of the driver's entries is new or faster are looked at.
+ *   merge join on the leaderboard alone, quadratic in leaderboard size: hash joins only.)
+ * - raceroom_bests_g<id>: each driver and leaderboard whose best lap beats their previous best there, with both bests.
+ *   Only leaderboards where one of the driver's entries is new or faster are looked at.
  * Reads the two generations only, so it can run while the new one is still being indexed; records which revision of
  * `previousId` it saw, so that promotion can tell whether the incremental refresh changed it since.
  */
@@ -42,7 +42,7 @@ export async function compareGenerations(tx: Tx, generationId: number, previousI
     left join ${previous} o
       on o.layout_id = n.layout_id and o.class_id = n.class_id and o.driver_id = n.driver_id and o.car_name = n.car_name
     where o.position is null or o.position > n.position or o.lap_time_ms > n.lap_time_ms`;
-  // Each candidate's entries on its board, in both generations, through the driver indexes.
+  // Each candidate's entries on its leaderboard, in both generations, through the driver indexes.
   await tx`set local enable_nestloop = on`;
   await tx`
     create table ${tx(bests)} as
@@ -62,7 +62,7 @@ export async function compareGenerations(tx: Tx, generationId: number, previousI
            o.achieved_at as previous_achieved_at, s.fetched_at as previous_fetched_at
     from best n
     join best o on o.generation_id = ${previousId} and o.driver_id = n.driver_id and o.layout_id = n.layout_id and o.class_id = n.class_id
-    left join raceroom_combinations s on s.generation_id = ${previousId} and s.layout_id = n.layout_id and s.class_id = n.class_id
+    left join raceroom_leaderboards s on s.generation_id = ${previousId} and s.layout_id = n.layout_id and s.class_id = n.class_id
     where n.generation_id = ${generationId} and n.lap_time_ms < o.lap_time_ms`;
   await tx`update raceroom_generations set compared_with = ${previousId}, compared_revision = ${live?.revision ?? 0} where id = ${generationId}`;
   return created.count;
@@ -72,7 +72,7 @@ export function comparisonTables(generationId: number): { changes: string; bests
   return { changes: comparisonName("raceroom_changes", generationId), bests: comparisonName("raceroom_bests", generationId) };
 }
 
-/** Whether `generationId` was compared with `previousId` as it is now (no board replaced since). */
+/** Whether `generationId` was compared with `previousId` as it is now (no leaderboard replaced since). */
 export async function comparisonIsCurrent(tx: Tx, generationId: number, previousId: number): Promise<boolean> {
   const [row] = await tx<{ current: boolean }[]>`
     select g.compared_with = p.id and g.compared_revision = p.revision as current
@@ -82,7 +82,7 @@ export async function comparisonIsCurrent(tx: Tx, generationId: number, previous
 
 /**
  * Records what compareGenerations found, inside the promotion transaction: personal-best history (the new best and,
- * when the driver has no history on that board yet, the previous best as its starting point; unchanged times add
+ * when the driver has no history on that leaderboard yet, the previous best as its starting point; unchanged times add
  * nothing, so the table grows with improvements only) and the biggest climbs.
  */
 export async function recordHistory(tx: Tx, generationId: number, previousId: number): Promise<History> {
@@ -111,7 +111,7 @@ export async function recordHistory(tx: Tx, generationId: number, previousId: nu
   return { personalBests: personalBests.count, movers: movers.count };
 }
 
-export interface BoardBest {
+export interface DriverBest {
   driverId: number;
   lapTimeMs: number;
   carName: string;
@@ -119,9 +119,9 @@ export interface BoardBest {
   achievedAt: string | null;
 }
 
-/** The best entry of each driver on a board. */
-export function bestPerDriver(rows: readonly BoardBest[]): Map<number, BoardBest> {
-  const best = new Map<number, BoardBest>();
+/** The best entry of each driver on a leaderboard. */
+export function bestPerDriver(rows: readonly DriverBest[]): Map<number, DriverBest> {
+  const best = new Map<number, DriverBest>();
   for (const row of rows) {
     const current = best.get(row.driverId);
     if (!current || row.lapTimeMs < current.lapTimeMs || (row.lapTimeMs === current.lapTimeMs && row.position < current.position)) {
@@ -132,27 +132,27 @@ export function bestPerDriver(rows: readonly BoardBest[]): Map<number, BoardBest
 }
 
 /**
- * The same history rule for one board replaced in place (incremental refresh): `before` are its rows as they were
+ * The same history rule for one leaderboard replaced in place (incremental refresh): `before` are its rows as they were
  * (fetched at `beforeFetchedAt`), `after` as they are now.
  */
-export async function recordBoardPersonalBests(
+export async function recordLeaderboardPersonalBests(
   sql: Tx,
-  board: { generationId: number; layoutId: number; classId: number; beforeFetchedAt: string | null },
-  before: readonly BoardBest[],
-  after: readonly BoardBest[],
+  leaderboard: { generationId: number; layoutId: number; classId: number; beforeFetchedAt: string | null },
+  before: readonly DriverBest[],
+  after: readonly DriverBest[],
 ): Promise<number> {
   const old = bestPerDriver(before);
-  const points: (BoardBest & { recordedAt: string | null; baseline: boolean })[] = [];
+  const points: (DriverBest & { recordedAt: string | null; baseline: boolean })[] = [];
   for (const [driverId, now] of bestPerDriver(after)) {
     const previous = old.get(driverId);
     if (!previous || now.lapTimeMs >= previous.lapTimeMs) continue;
-    points.push({ ...previous, recordedAt: board.beforeFetchedAt, baseline: true }, { ...now, recordedAt: null, baseline: false });
+    points.push({ ...previous, recordedAt: leaderboard.beforeFetchedAt, baseline: true }, { ...now, recordedAt: null, baseline: false });
   }
   if (points.length === 0) return 0;
   const inserted = await sql`
     insert into raceroom_personal_bests (driver_id, layout_id, class_id, lap_time_ms, car_name, position, achieved_at, generation_id, recorded_at)
-    select p.driver_id, ${board.layoutId}, ${board.classId}, p.lap_time_ms, p.car_name, p.position, p.achieved_at::timestamptz,
-           ${board.generationId}, coalesce(p.recorded_at::timestamptz, now())
+    select p.driver_id, ${leaderboard.layoutId}, ${leaderboard.classId}, p.lap_time_ms, p.car_name, p.position, p.achieved_at::timestamptz,
+           ${leaderboard.generationId}, coalesce(p.recorded_at::timestamptz, now())
     from unnest(${points.map((p) => p.driverId)}::bigint[], ${points.map((p) => p.lapTimeMs)}::int[], ${points.map((p) => p.carName)}::text[],
                 ${points.map((p) => p.position)}::int[], ${points.map((p) => p.achievedAt)}::text[], ${points.map((p) => p.recordedAt)}::text[],
                 ${points.map((p) => (p.baseline ? 1 : 0))}::int[])
@@ -160,7 +160,7 @@ export async function recordBoardPersonalBests(
     where p.baseline = 0
        or not exists (
          select 1 from raceroom_personal_bests h
-         where h.driver_id = p.driver_id and h.layout_id = ${board.layoutId} and h.class_id = ${board.classId}
+         where h.driver_id = p.driver_id and h.layout_id = ${leaderboard.layoutId} and h.class_id = ${leaderboard.classId}
        )`;
   return inserted.count;
 }

@@ -27,7 +27,7 @@ export interface RejectedEntry {
 export interface ListingPage {
   entries: ListingEntry[];
   rejected: RejectedEntry[];
-  /** Entries on the page, valid or not: a short page ends the board. */
+  /** Entries on the page, valid or not: a short page ends the leaderboard. */
   size: number;
 }
 

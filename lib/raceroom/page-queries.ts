@@ -1,11 +1,11 @@
 import "server-only";
 import { sql as rawSql } from "@/lib/db";
-import { boardEntryColumns, readBoardHead } from "./board-head";
-import type { BoardEntryRow, BoardRef, Difficulty } from "./queries";
+import { entryColumns, readLeaderboardHead } from "./leaderboard-head";
+import type { LeaderboardEntryRow, LeaderboardRef, Difficulty } from "./queries";
 
-// Read models for the JSON API that the pages do not need: a board read by keyset (position) rather than by page number.
+// Read models for the JSON API that the pages do not need: a leaderboard read by keyset (position) rather than by page number.
 
-export interface BoardSlice extends BoardRef {
+export interface LeaderboardSlice extends LeaderboardRef {
   generationId: number;
   total: number;
   filteredTotal: number;
@@ -13,10 +13,10 @@ export interface BoardSlice extends BoardRef {
   fetchedAt: string | null;
   flag: string | null;
   /** Up to `limit + 1` entries after `afterPosition` (the extra one only says that another page follows). */
-  entries: BoardEntryRow[];
+  entries: LeaderboardEntryRow[];
 }
 
-export interface BoardSliceOptions {
+export interface LeaderboardSliceOptions {
   limit: number;
   /** Continue after this position; the first page when absent. */
   afterPosition?: number;
@@ -25,19 +25,19 @@ export interface BoardSliceOptions {
 }
 
 /**
- * Entries of a live board after a position, in one snapshot with the board's totals. Null when the layout or class
+ * Entries of a live leaderboard after a position, in one snapshot with the leaderboard's totals. Null when the layout or class
  * is unknown or nothing is live. Seeking by position keeps deep pages as cheap as the first.
  */
-export async function boardSlice(layoutId: number, classId: number, options: BoardSliceOptions): Promise<BoardSlice | null> {
+export async function leaderboardSlice(layoutId: number, classId: number, options: LeaderboardSliceOptions): Promise<LeaderboardSlice | null> {
   const difficulty = options.difficulty ?? null;
   const carId = options.carId ?? null;
   const after = options.afterPosition ?? 0;
   return rawSql().begin("isolation level repeatable read read only", async (tx) => {
-    const board = await readBoardHead(tx, layoutId, classId, { difficulty, carId });
-    if (!board) return null;
-    const { head, filter, filteredTotal, record } = board;
-    const entries = await tx<BoardEntryRow[]>`
-      select ${boardEntryColumns(tx, record)}
+    const leaderboard = await readLeaderboardHead(tx, layoutId, classId, { difficulty, carId });
+    if (!leaderboard) return null;
+    const { head, filter, filteredTotal, record } = leaderboard;
+    const entries = await tx<LeaderboardEntryRow[]>`
+      select ${entryColumns(tx, record)}
       from raceroom_entries e where ${filter} and e.position > ${after}
       order by e.position
       limit ${options.limit + 1}`;

@@ -43,26 +43,20 @@ async function isAttached(sql: Sql, name: string, parent: GenerationTable): Prom
   return rows.length > 0;
 }
 
-/**
- * Makes a fully loaded generation's tables ready to serve, none of it visible yet (readers filter on the live
- * generation), on two connections at a time (two cores' worth of work, each statement on one core):
- * 1. the entries' indexes, each built in one pass, then the entries attached (their indexes become the parent's),
- *    while the drivers table is loaded: one row per driver with entry count and best position;
- * 2. the drivers' search indexes while the lexicon of their name words is built for the fuzzy search, then the
- *    drivers attached.
- * Idempotent: every part is one transaction, skipped when its table is attached already.
- */
-export async function buildGenerationTables(sql: postgres.Sql, generationId: number): Promise<void> {
-  await indexGeneration(sql, generationId);
-  await finishGeneration(sql, generationId);
-}
+// A fully loaded generation's tables are made ready to serve in two steps, none of it visible yet (readers filter on
+// the live generation), on two connections at a time (two cores' worth of work, each statement on one core). Promotion
+// runs step 1, then step 2 beside its comparison with the live generation. Idempotent: every part is one transaction,
+// skipped when its table is attached already.
 
-/** Step 1 of buildGenerationTables: the entries indexed and attached, the drivers table loaded. */
+/**
+ * Step 1: the entries' indexes, each built in one pass, then the entries attached (their indexes become the parent's),
+ * while the drivers table is loaded: one row per driver with entry count and best position.
+ */
 export async function indexGeneration(sql: postgres.Sql, generationId: number): Promise<void> {
   await Promise.all([indexEntries(sql, generationId).then(() => attachEntries(sql, generationId)), loadDrivers(sql, generationId)]);
 }
 
-/** Step 2 of buildGenerationTables: the drivers indexed and attached, the lexicon built. */
+/** Step 2: the drivers' search indexes while the lexicon of their name words is built for the fuzzy search, then the drivers attached. */
 export async function finishGeneration(sql: postgres.Sql, generationId: number): Promise<void> {
   await Promise.all([indexDrivers(sql, generationId), buildWords(sql, generationId)]);
   await attachDrivers(sql, generationId);
@@ -82,7 +76,7 @@ async function indexEntries(sql: postgres.Sql, generationId: number): Promise<vo
   await sql.begin(async (tx) => {
     await bulkSettings(tx);
     await tx.unsafe(`CREATE UNIQUE INDEX IF NOT EXISTS "${entries}_pkey" ON "${entries}" (generation_id, layout_id, class_id, position)`);
-    await tx.unsafe(`CREATE INDEX IF NOT EXISTS "${entries}_driver_board_idx" ON "${entries}" (generation_id, driver_id, layout_id, class_id)`);
+    await tx.unsafe(`CREATE INDEX IF NOT EXISTS "${entries}_driver_leaderboard_idx" ON "${entries}" (generation_id, driver_id, layout_id, class_id)`);
   });
 }
 
@@ -105,7 +99,7 @@ async function loadDrivers(sql: postgres.Sql, generationId: number): Promise<voi
     await bulkSettings(tx);
     await tx.unsafe(`DROP TABLE IF EXISTS "${drivers}"`);
     await createLoadTable(tx, "raceroom_drivers", generationId);
-    // Popular: at least as many entries as the top 5 % of drivers. Recorded, so that changes to one board keep the rule.
+    // Popular: at least as many entries as the top 5 % of drivers. Recorded, so that changes to one leaderboard keep the rule.
     await tx.unsafe(
       `WITH agg AS (
          SELECT driver_id, min(driver_name) AS name, min(country_code) AS country_code, min(country_name) AS country_name,

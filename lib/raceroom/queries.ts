@@ -1,18 +1,17 @@
 import "server-only";
 import { sql as rawSql } from "@/lib/db";
 import type { SectionFigure } from "@/lib/domains/manifest";
-import { boardEntryColumns, readBoardHead } from "./board-head";
-import { ENTRY_WITH_BOARD } from "./entry-joins";
+import { entryColumns, readLeaderboardHead } from "./leaderboard-head";
+import { ENTRY_WITH_LEADERBOARD } from "./entry-joins";
 import { isoTime } from "./iso";
+import { LIVE_GENERATION as LIVE, liveGenerationId } from "./live";
 import { DIFFICULTIES, type Difficulty } from "./listing";
 
 export { searchDrivers, type DriverHit, type DriverSearch, type MatchKind } from "./search";
 export { DIFFICULTIES, type Difficulty } from "./listing";
 
-// Every reader starts from the live pointer inside its own statement, so one answer never mixes generations.
-const LIVE = "(select generation_id from raceroom_live where id = 1)";
 
-export interface BoardRef {
+export interface LeaderboardRef {
   layoutId: number;
   layoutName: string;
   trackId: number;
@@ -23,14 +22,14 @@ export interface BoardRef {
 
 // ---- Driver detail ----
 
-export interface DriverResult extends BoardRef {
+export interface DriverResult extends LeaderboardRef {
   carId: number | null;
   carName: string;
   position: number;
-  /** Entries on the board. */
+  /** Entries on the leaderboard. */
   total: number;
   lapTimeMs: number;
-  /** Behind the board's record (0 for the leader). */
+  /** Behind the leaderboard's record (0 for the leader). */
   gapMs: number;
   recordLapTimeMs: number;
   /** record / lap time x 100 (100 for the leader). */
@@ -39,7 +38,7 @@ export interface DriverResult extends BoardRef {
   rank: string | null;
   team: string | null;
   achievedAt: string | null;
-  /** When the board's rows were fetched. */
+  /** When the leaderboard's rows were fetched. */
   fetchedAt: string;
 }
 
@@ -52,10 +51,10 @@ export interface PersonalBestPoint {
   recordedAt: string;
 }
 
-export interface PersonalBestHistory extends BoardRef {
+export interface PersonalBestHistory extends LeaderboardRef {
   /**
    * Oldest first, each faster than the one before: the best Pitwall saw before the driver's first improvement,
-   * then every improvement. A driver who has not improved on a board yet has one point, their current best.
+   * then every improvement. A driver who has not improved on a leaderboard yet has one point, their current best.
    */
   points: PersonalBestPoint[];
 }
@@ -96,10 +95,10 @@ export async function driverDetail(driverId: number): Promise<DriverDetail | nul
              round(r.lap_time_ms * 100.0 / e.lap_time_ms, 3)::float8 as "percentOfRecord",
              e.difficulty, e.rank, e.team, ${tx.unsafe(isoTime("e.achieved_at"))} as "achievedAt",
              ${tx.unsafe(isoTime("coalesce(s.fetched_at, s.attempted_at)"))} as "fetchedAt"
-      from ${tx.unsafe(ENTRY_WITH_BOARD)}
+      from ${tx.unsafe(ENTRY_WITH_LEADERBOARD)}
       where e.generation_id = ${generationId} and e.driver_id = ${driverId}
       order by e.position, t.name, l.name, c.name`;
-    const history = await tx<(BoardRef & PersonalBestPoint)[]>`
+    const history = await tx<(LeaderboardRef & PersonalBestPoint)[]>`
       select ${tx.unsafe(BOARD_NAMES)}, p.lap_time_ms as "lapTimeMs", p.car_name as "carName", p.position,
              ${tx.unsafe(isoTime("p.achieved_at"))} as "achievedAt", ${tx.unsafe(isoTime("p.recorded_at"))} as "recordedAt"
       from raceroom_personal_bests p
@@ -111,14 +110,14 @@ export async function driverDetail(driverId: number): Promise<DriverDetail | nul
     const byBoard = new Map<string, PersonalBestHistory>();
     for (const row of history) {
       const key = `${row.layoutId}:${row.classId}`;
-      let board = byBoard.get(key);
-      if (!board) {
-        board = { ...pickBoard(row), points: [] };
-        byBoard.set(key, board);
+      let leaderboard = byBoard.get(key);
+      if (!leaderboard) {
+        leaderboard = { ...pickBoard(row), points: [] };
+        byBoard.set(key, leaderboard);
       }
-      board.points.push({ lapTimeMs: row.lapTimeMs, carName: row.carName, position: row.position, achievedAt: row.achievedAt, recordedAt: row.recordedAt });
+      leaderboard.points.push({ lapTimeMs: row.lapTimeMs, carName: row.carName, position: row.position, achievedAt: row.achievedAt, recordedAt: row.recordedAt });
     }
-    // Boards without an improvement yet: their history is the current best (results come best position first).
+    // Leaderboards without an improvement yet: their history is the current best (results come best position first).
     for (const result of results) {
       const key = `${result.layoutId}:${result.classId}`;
       if (byBoard.has(key)) continue;
@@ -134,7 +133,7 @@ export async function driverDetail(driverId: number): Promise<DriverDetail | nul
   });
 }
 
-function pickBoard(row: BoardRef): BoardRef {
+function pickBoard(row: LeaderboardRef): LeaderboardRef {
   return {
     layoutId: row.layoutId,
     layoutName: row.layoutName,
@@ -145,9 +144,9 @@ function pickBoard(row: BoardRef): BoardRef {
   };
 }
 
-// ---- Leaderboard ----
+// ---- LeaderboardPage ----
 
-export interface BoardEntryRow {
+export interface LeaderboardEntryRow {
   position: number;
   driverId: number;
   driverName: string;
@@ -164,7 +163,7 @@ export interface BoardEntryRow {
   achievedAt: string | null;
 }
 
-export interface LeaderboardOptions {
+export interface LeaderboardPageOptions {
   /** 1-based. */
   page?: number;
   /** Default 50, at most 500. */
@@ -172,13 +171,13 @@ export interface LeaderboardOptions {
   difficulty?: Difficulty;
   /** A catalogue car id. */
   carId?: number;
-  /** Find this driver's best entry on the board (under the filters) and report its page. */
+  /** Find this driver's best entry on the leaderboard (under the filters) and report its page. */
   highlightDriverId?: number;
 }
 
-export interface Leaderboard extends BoardRef {
+export interface LeaderboardPage extends LeaderboardRef {
   generationId: number;
-  /** Entries on the whole board. */
+  /** Entries on the whole leaderboard. */
   total: number;
   /** Entries matching the filters. */
   filteredTotal: number;
@@ -186,30 +185,30 @@ export interface Leaderboard extends BoardRef {
   pageSize: number;
   pageCount: number;
   recordLapTimeMs: number | null;
-  entries: BoardEntryRow[];
-  /** For the car filter: cars on this board with their entry counts. */
+  entries: LeaderboardEntryRow[];
+  /** For the car filter: cars on this leaderboard with their entry counts. */
   cars: { carId: number | null; carName: string; entries: number }[];
   difficulties: { difficulty: Difficulty; entries: number }[];
   highlight: { driverId: number; position: number; page: number } | null;
   fetchedAt: string | null;
-  /** Why the board is flagged (its last fetch failed or came back empty, older rows shown), or null. */
+  /** Why the leaderboard is flagged (its last fetch failed or came back empty, older rows shown), or null. */
   flag: string | null;
 }
 
-/** One page of a board in the live generation; null when the layout or class is unknown or there is no live data. */
-export async function leaderboard(layoutId: number, classId: number, options: LeaderboardOptions = {}): Promise<Leaderboard | null> {
+/** One page of a leaderboard in the live generation; null when the layout or class is unknown or there is no live data. */
+export async function leaderboardPage(layoutId: number, classId: number, options: LeaderboardPageOptions = {}): Promise<LeaderboardPage | null> {
   const pageSize = Math.min(Math.max(Math.trunc(options.pageSize ?? 50), 1), 500);
   const difficulty = options.difficulty && DIFFICULTIES.includes(options.difficulty) ? options.difficulty : null;
   const carId = options.carId ?? null;
   const highlightId = options.highlightDriverId ?? null;
   const sql = rawSql();
   return sql.begin("isolation level repeatable read read only", async (tx) => {
-    const board = await readBoardHead(tx, layoutId, classId, { difficulty, carId });
-    if (!board) return null;
-    const { head, filter, filteredTotal, record } = board;
+    const leaderboard = await readLeaderboardHead(tx, layoutId, classId, { difficulty, carId });
+    if (!leaderboard) return null;
+    const { head, filter, filteredTotal, record } = leaderboard;
     const pageCount = Math.max(1, Math.ceil(filteredTotal / pageSize));
 
-    let highlight: Leaderboard["highlight"] = null;
+    let highlight: LeaderboardPage["highlight"] = null;
     if (highlightId !== null) {
       const [found] = await tx<{ position: number; before: number }[]>`
         select h.position, (select count(*)::int from raceroom_entries e where ${filter} and e.position < h.position) as before
@@ -221,16 +220,16 @@ export async function leaderboard(layoutId: number, classId: number, options: Le
     }
     const page = Math.min(Math.max(Math.trunc(options.page ?? highlight?.page ?? 1), 1), pageCount);
 
-    const entries = await tx<BoardEntryRow[]>`
-      select ${boardEntryColumns(tx, record)}
+    const entries = await tx<LeaderboardEntryRow[]>`
+      select ${entryColumns(tx, record)}
       from raceroom_entries e where ${filter}
       order by e.position
       limit ${pageSize} offset ${(page - 1) * pageSize}`;
-    const cars = await tx<Leaderboard["cars"]>`
+    const cars = await tx<LeaderboardPage["cars"]>`
       select car_id as "carId", car_name as "carName", count(*)::int as entries from raceroom_entries
       where generation_id = ${head.generationId} and layout_id = ${layoutId} and class_id = ${classId}
       group by car_id, car_name order by entries desc, car_name`;
-    const difficulties = await tx<Leaderboard["difficulties"]>`
+    const difficulties = await tx<LeaderboardPage["difficulties"]>`
       select difficulty, count(*)::int as entries from raceroom_entries
       where generation_id = ${head.generationId} and layout_id = ${layoutId} and class_id = ${classId} and difficulty is not null
       group by difficulty order by entries desc`;
@@ -253,31 +252,31 @@ export async function leaderboard(layoutId: number, classId: number, options: Le
   });
 }
 
-// ---- Top combinations ----
+// ---- Top leaderboards ----
 
-export interface TopCombination extends BoardRef {
+export interface TopLeaderboard extends LeaderboardRef {
   entryCount: number;
   fetchedAt: string | null;
   flag: string | null;
   leader: { driverId: number; name: string; lapTimeMs: number } | null;
 }
 
-export interface TopCombinations {
-  /** Boards with entries matching the filters. */
+export interface TopLeaderboards {
+  /** Leaderboards with entries matching the filters. */
   total: number;
-  combinations: TopCombination[];
+  leaderboards: TopLeaderboard[];
 }
 
-/** Boards of the live generation with the most entries, optionally for one track and/or one class. */
-export async function topCombinations(options: { trackId?: number; classId?: number; limit?: number; offset?: number } = {}): Promise<TopCombinations> {
+/** Leaderboards of the live generation with the most entries, optionally for one track and/or one class. */
+export async function topLeaderboards(options: { trackId?: number; classId?: number; limit?: number; offset?: number } = {}): Promise<TopLeaderboards> {
   const limit = Math.min(Math.max(Math.trunc(options.limit ?? 50), 1), 1000);
   const offset = Math.max(Math.trunc(options.offset ?? 0), 0);
   const trackId = options.trackId ?? null;
   const classId = options.classId ?? null;
-  const rows = await rawSql()<(TopCombination & { leaderId: number | null; leaderName: string | null; leaderLap: number | null; total: number })[]>`
+  const rows = await rawSql()<(TopLeaderboard & { leaderId: number | null; leaderName: string | null; leaderLap: number | null; total: number })[]>`
     select ${rawSql().unsafe(BOARD_NAMES)}, s.entry_count as "entryCount", ${rawSql().unsafe(isoTime("s.fetched_at"))} as "fetchedAt", s.flag,
            r.driver_id::float8 as "leaderId", r.driver_name as "leaderName", r.lap_time_ms as "leaderLap", count(*) over ()::int as total
-    from raceroom_combinations s
+    from raceroom_leaderboards s
     join raceroom_layouts l on l.id = s.layout_id
     join raceroom_tracks t on t.id = l.track_id
     join raceroom_classes c on c.id = s.class_id
@@ -288,25 +287,22 @@ export async function topCombinations(options: { trackId?: number; classId?: num
     limit ${limit} offset ${offset}`;
   return {
     total: rows[0]?.total ?? 0,
-    combinations: rows.map(({ leaderId, leaderName, leaderLap, total, ...row }) => {
-      void total;
-      return {
-        ...row,
-        leader: leaderId !== null && leaderName !== null && leaderLap !== null ? { driverId: leaderId, name: leaderName, lapTimeMs: leaderLap } : null,
-      };
-    }),
+    leaderboards: rows.map(({ leaderId, leaderName, leaderLap, total, ...row }) => ({
+      ...row,
+      leader: leaderId !== null && leaderName !== null && leaderLap !== null ? { driverId: leaderId, name: leaderName, lapTimeMs: leaderLap } : null,
+    })),
   };
 }
 
-/** Tracks and classes that have boards with entries, for the filters of the combinations page. */
-export async function combinationFilters(): Promise<{ tracks: { id: number; name: string }[]; classes: { id: number; name: string }[] }> {
+/** Tracks and classes that have leaderboards with entries, for the filters of the leaderboards page. */
+export async function leaderboardFilters(): Promise<{ tracks: { id: number; name: string }[]; classes: { id: number; name: string }[] }> {
   const sql = rawSql();
   const [tracks, classes] = await Promise.all([
     sql<{ id: number; name: string }[]>`
-      select distinct t.id, t.name from raceroom_combinations s join raceroom_layouts l on l.id = s.layout_id join raceroom_tracks t on t.id = l.track_id
+      select distinct t.id, t.name from raceroom_leaderboards s join raceroom_layouts l on l.id = s.layout_id join raceroom_tracks t on t.id = l.track_id
       where s.generation_id = ${sql.unsafe(LIVE)} and s.entry_count > 0 order by t.name`,
     sql<{ id: number; name: string }[]>`
-      select distinct c.id, c.name from raceroom_combinations s join raceroom_classes c on c.id = s.class_id
+      select distinct c.id, c.name from raceroom_leaderboards s join raceroom_classes c on c.id = s.class_id
       where s.generation_id = ${sql.unsafe(LIVE)} and s.entry_count > 0 order by c.name`,
   ]);
   return { tracks, classes };
@@ -314,7 +310,7 @@ export async function combinationFilters(): Promise<{ tracks: { id: number; name
 
 // ---- Movers ----
 
-export interface Mover extends BoardRef {
+export interface Mover extends LeaderboardRef {
   driverId: number;
   driverName: string;
   countryCode: string | null;
@@ -344,15 +340,10 @@ export async function movers(options: { limit?: number } = {}): Promise<{ genera
     where m.generation_id = ${sql.unsafe(LIVE)}
     order by m.rank
     limit ${limit}`;
-  const [live] = await sql<{ id: number }[]>`select generation_id as id from raceroom_live where id = 1`;
   return {
-    generationId: live?.id ?? null,
+    generationId: await liveGenerationId(sql),
     previousGenerationId: rows[0]?.previousGenerationId ?? null,
-    movers: rows.map(({ generationId, previousGenerationId, ...mover }) => {
-      void generationId;
-      void previousGenerationId;
-      return mover;
-    }),
+    movers: rows.map(({ generationId, previousGenerationId, ...mover }) => mover),
   };
 }
 
@@ -365,8 +356,8 @@ export interface RefreshStatus {
     promotedAt: string;
     entries: number;
     drivers: number;
-    combinations: number;
-    combinationsWithEntries: number;
+    leaderboards: number;
+    leaderboardsWithEntries: number;
     flagged: number;
     promotionMs: number | null;
   } | null;
@@ -374,12 +365,12 @@ export interface RefreshStatus {
   running: {
     generationId: number;
     startedAt: string;
-    combinationsDone: number;
-    combinationsTotal: number;
+    leaderboardsDone: number;
+    leaderboardsTotal: number;
     entries: number;
     syncRunId: string | null;
   } | null;
-  /** The most recent incremental refetch of a live board. */
+  /** The most recent incremental refetch of a live leaderboard. */
   lastIncrementalAt: string | null;
 }
 
@@ -388,30 +379,30 @@ export async function refreshStatus(): Promise<RefreshStatus> {
   const [live] = await sql<NonNullable<RefreshStatus["live"]>[]>`
     select g.id as "generationId", ${sql.unsafe(isoTime("g.started_at"))} as "startedAt", ${sql.unsafe(isoTime("g.promoted_at"))} as "promotedAt",
            g.entry_count as entries,
-           g.driver_count as drivers, g.combinations_total as combinations, g.combinations_with_entries as "combinationsWithEntries",
+           g.driver_count as drivers, g.leaderboards_total as leaderboards, g.leaderboards_with_entries as "leaderboardsWithEntries",
            g.flagged_count as flagged, g.promotion_ms as "promotionMs"
     from raceroom_generations g where g.id = ${sql.unsafe(LIVE)}`;
   const [running] = await sql<NonNullable<RefreshStatus["running"]>[]>`
-    select g.id as "generationId", ${sql.unsafe(isoTime("g.started_at"))} as "startedAt", g.combinations_total as "combinationsTotal", g.sync_run_id as "syncRunId",
-           count(s.layout_id)::int as "combinationsDone", coalesce(sum(s.entry_count), 0)::int as entries
-    from raceroom_generations g left join raceroom_combinations s on s.generation_id = g.id
+    select g.id as "generationId", ${sql.unsafe(isoTime("g.started_at"))} as "startedAt", g.leaderboards_total as "leaderboardsTotal", g.sync_run_id as "syncRunId",
+           count(s.layout_id)::int as "leaderboardsDone", coalesce(sum(s.entry_count), 0)::int as entries
+    from raceroom_generations g left join raceroom_leaderboards s on s.generation_id = g.id
     where g.status = 'pending'
     group by g.id order by g.id desc limit 1`;
   const [incremental] = await sql<{ at: string | null }[]>`
-    select ${sql.unsafe(isoTime("max(s.fetched_at)"))} as at from raceroom_combinations s
+    select ${sql.unsafe(isoTime("max(s.fetched_at)"))} as at from raceroom_leaderboards s
     where s.generation_id = ${sql.unsafe(LIVE)} and s.fetched_at > (select promoted_at from raceroom_live where id = 1)`;
   return { live: live ?? null, running: running ?? null, lastIncrementalAt: incremental?.at ?? null };
 }
 
-/** The home page's RaceRoom figures: entries, drivers and boards with entries in the live generation. */
+/** The home page's RaceRoom figures: entries, drivers and leaderboards with entries in the live generation. */
 export async function raceroomFigures(): Promise<SectionFigure[]> {
-  const [row] = await rawSql()<{ entries: number; drivers: number; boards: number }[]>`
+  const [row] = await rawSql()<{ entries: number; drivers: number; leaderboards: number }[]>`
     select coalesce(max(entry_count), 0)::int as entries, coalesce(max(driver_count), 0)::int as drivers,
-           coalesce(max(combinations_with_entries), 0)::int as boards
+           coalesce(max(leaderboards_with_entries), 0)::int as leaderboards
     from raceroom_generations where id = ${rawSql().unsafe(LIVE)}`;
   return [
     { label: "Leaderboard entries", value: row?.entries ?? 0 },
     { label: "Drivers", value: row?.drivers ?? 0 },
-    { label: "Leaderboards with entries", value: row?.boards ?? 0 },
+    { label: "Leaderboards with entries", value: row?.leaderboards ?? 0 },
   ];
 }

@@ -2,16 +2,20 @@ import { raceroomEnv } from "./env";
 import type { UpstreamClient } from "@/lib/http/client";
 import { logger } from "@/lib/log";
 import { shippedCatalogue } from "./catalogue";
-import { nextCombinations, populatedCombinations, replaceCombination, staleCombinations, storeBatch, storeCatalogue, type BatchResult } from "./ingest";
+import { populatedLeaderboards, storeBatch, type BatchResult } from "./batch";
+import { storeCatalogue } from "./catalogue-store";
+import { nextLeaderboards } from "./generations";
+import { replaceLeaderboard, staleLeaderboards } from "./replacement";
 
-export { beginFullRefresh, promoteGeneration } from "./ingest";
-import { fetchBoards, fetchCatalogue, raceroomClient } from "./source";
+export { beginFullRefresh } from "./generations";
+export { promoteGeneration } from "./promotion";
+import { fetchLeaderboards, fetchCatalogue, raceroomClient } from "./source";
 
 // The steps of a refresh, each small enough for one durable step; syncs.ts strings them together.
 
 const log = logger("raceroom.refresh");
 
-/** Combinations fetched and stored per batch (one durable step). */
+/** Leaderboards fetched and stored per batch (one durable step). */
 export const BATCH_SIZE = 200;
 
 export interface Politeness {
@@ -44,7 +48,7 @@ export async function refreshCatalogue(): Promise<{ source: "remote" | "shipped"
 
 export interface BatchReport extends BatchResult {
   requests: number;
-  /** Combinations the generation still lacks after this batch. */
+  /** Leaderboards the generation still lacks after this batch. */
   remaining: boolean;
 }
 
@@ -54,47 +58,47 @@ export async function refreshNextBatch(
   options: { batchSize?: number; client?: UpstreamClient; politeness?: Politeness; signal?: AbortSignal } = {},
 ): Promise<BatchReport> {
   const batchSize = options.batchSize ?? BATCH_SIZE;
-  const combinations = await nextCombinations(generationId, batchSize);
-  if (combinations.length === 0) {
-    return { combinations: 0, fetched: 0, empty: 0, kept: 0, failed: 0, entries: 0, rejected: 0, requests: 0, remaining: false };
+  const leaderboards = await nextLeaderboards(generationId, batchSize);
+  if (leaderboards.length === 0) {
+    return { leaderboards: 0, fetched: 0, empty: 0, kept: 0, failed: 0, entries: 0, rejected: 0, requests: 0, remaining: false };
   }
-  const outcomes = await fetchBoards(options.client ?? raceroomClient(), combinations, {
+  const outcomes = await fetchLeaderboards(options.client ?? raceroomClient(), leaderboards, {
     ...(options.politeness ?? politeness()),
-    populated: await populatedCombinations(combinations),
+    populated: await populatedLeaderboards(leaderboards),
     signal: options.signal,
   });
   const stored = await storeBatch(generationId, outcomes);
-  const requests = outcomes.reduce((sum, o) => sum + (o.ok ? o.board.requests : 0), 0);
-  return { ...stored, requests, remaining: combinations.length === batchSize };
+  const requests = outcomes.reduce((sum, o) => sum + (o.ok ? o.leaderboard.requests : 0), 0);
+  return { ...stored, requests, remaining: leaderboards.length === batchSize };
 }
 
 export interface IncrementalReport {
-  combinations: number;
+  leaderboards: number;
   replaced: number;
   kept: number;
   entries: number;
 }
 
-/** The combinations the hourly refresh should refetch now: stale ones, most popular first. */
+/** The leaderboards the hourly refresh should refetch now: stale ones, most popular first. */
 export async function incrementalCandidates(): Promise<{ layoutId: number; classId: number }[]> {
   const settings = raceroomEnv();
-  return staleCombinations(settings.RACEROOM_STALE_AFTER_HOURS, settings.RACEROOM_INCREMENTAL_LIMIT);
+  return staleLeaderboards(settings.RACEROOM_STALE_AFTER_HOURS, settings.RACEROOM_INCREMENTAL_LIMIT);
 }
 
-/** Refetches these boards and replaces each in the live generation (each in its own transaction). */
-export async function refreshCombinations(
-  combinations: readonly { layoutId: number; classId: number }[],
+/** Refetches these leaderboards and replaces each in the live generation (each in its own transaction). */
+export async function refreshLeaderboards(
+  leaderboards: readonly { layoutId: number; classId: number }[],
   options: { client?: UpstreamClient; politeness?: Politeness; signal?: AbortSignal } = {},
 ): Promise<IncrementalReport> {
-  const report: IncrementalReport = { combinations: combinations.length, replaced: 0, kept: 0, entries: 0 };
-  if (combinations.length === 0) return report;
-  const outcomes = await fetchBoards(options.client ?? raceroomClient(), combinations, {
+  const report: IncrementalReport = { leaderboards: leaderboards.length, replaced: 0, kept: 0, entries: 0 };
+  if (leaderboards.length === 0) return report;
+  const outcomes = await fetchLeaderboards(options.client ?? raceroomClient(), leaderboards, {
     ...(options.politeness ?? politeness()),
-    populated: await populatedCombinations(combinations),
+    populated: await populatedLeaderboards(leaderboards),
     signal: options.signal,
   });
   for (const outcome of outcomes) {
-    const result = await replaceCombination(outcome);
+    const result = await replaceLeaderboard(outcome);
     if (result.status === "kept") report.kept += 1;
     else if (result.status !== "no-live-generation") report.replaced += 1;
     report.entries += result.entries;

@@ -1,3 +1,4 @@
+import "server-only";
 import { sql as rawSql } from "@/lib/db";
 
 export type MatchKind = "exact" | "prefix" | "substring" | "fuzzy";

@@ -7,25 +7,25 @@ import { listingResponseSchema, parseListingPage, type ListingEntry } from "./li
 
 /** The upstream returns at most this many entries per request; a shorter page is the last one. */
 export const PAGE_SIZE = 1500;
-/** A board longer than this many pages is cut off there (the upstream would be looping). */
+/** A leaderboard longer than this many pages is cut off there (the upstream would be looping). */
 const MAX_PAGES = 100;
 const EMPTY_RETRY_DELAY_MS = 250;
 
 const log = logger("raceroom.source");
 
 /** A leaderboard: one layout (the upstream's `track`) and one car class. */
-export interface Combination {
+export interface LeaderboardKey {
   layoutId: number;
   classId: number;
 }
 
-export interface BoardEntry extends ListingEntry {
-  /** 1-based and unique on the board. */
+export interface LeaderboardEntry extends ListingEntry {
+  /** 1-based and unique on the leaderboard. */
   position: number;
 }
 
-export interface Board extends Combination {
-  entries: BoardEntry[];
+export interface FetchedLeaderboard extends LeaderboardKey {
+  entries: LeaderboardEntry[];
   requests: number;
   /** Entries that failed validation (logged and left out). */
   rejected: number;
@@ -66,8 +66,8 @@ export function createPacer(minIntervalMs: number): () => Promise<void> {
   };
 }
 
-export interface FetchBoardOptions {
-  /** Ask once more when the first page is empty: set for boards known to have entries (an empty answer may be transient). */
+export interface FetchLeaderboardOptions {
+  /** Ask once more when the first page is empty: set for leaderboards known to have entries (an empty answer may be transient). */
   retryEmpty?: boolean;
   pace?: () => Promise<void>;
   signal?: AbortSignal;
@@ -75,12 +75,12 @@ export interface FetchBoardOptions {
 }
 
 /**
- * The upstream's order is the ranking. One entry per driver and car: a board that shifted between two page
+ * The upstream's order is the ranking. One entry per driver and car: a leaderboard that shifted between two page
  * requests can repeat an entry, and its second copy is dropped. Positions are 1..n in that order.
  */
-export function rankEntries(entries: readonly ListingEntry[]): BoardEntry[] {
+export function rankEntries(entries: readonly ListingEntry[]): LeaderboardEntry[] {
   const seen = new Set<string>();
-  const ranked: BoardEntry[] = [];
+  const ranked: LeaderboardEntry[] = [];
   for (const e of entries) {
     const key = `${e.driverId}\u0000${e.carName}`;
     if (seen.has(key)) continue;
@@ -104,8 +104,8 @@ export function rankEntries(entries: readonly ListingEntry[]): BoardEntry[] {
   return ranked;
 }
 
-/** Every entry of one board: pages of `PAGE_SIZE` from offset 0 until a short page. */
-export async function fetchBoard(client: UpstreamClient, combination: Combination, options: FetchBoardOptions = {}): Promise<Board> {
+/** Every entry of one leaderboard: pages of `PAGE_SIZE` from offset 0 until a short page. */
+export async function fetchLeaderboard(client: UpstreamClient, leaderboard: LeaderboardKey, options: FetchLeaderboardOptions = {}): Promise<FetchedLeaderboard> {
   const pageSize = options.pageSize ?? PAGE_SIZE;
   const collected: ListingEntry[] = [];
   let requests = 0;
@@ -117,7 +117,7 @@ export async function fetchBoard(client: UpstreamClient, combination: Combinatio
       await options.pace?.();
       requests += 1;
       const body = await client.getJson("/leaderboard/listing/0", {
-        query: { track: combination.layoutId, car_class: `class-${combination.classId}`, start, count: pageSize },
+        query: { track: leaderboard.layoutId, car_class: `class-${leaderboard.classId}`, start, count: pageSize },
         endpoint: "leaderboard/listing",
         schema: listingResponseSchema,
         signal: options.signal,
@@ -134,54 +134,59 @@ export async function fetchBoard(client: UpstreamClient, combination: Combinatio
     rejected += result.rejected.length;
     // One line per page: a change of format upstream would otherwise log every entry.
     if (result.rejected.length > 0) {
-      log.warn({ ...combination, start, rejected: result.rejected.length, examples: result.rejected.slice(0, 3) }, "leaderboard entries rejected");
+      log.warn({ ...leaderboard, start, rejected: result.rejected.length, examples: result.rejected.slice(0, 3) }, "leaderboard entries rejected");
     }
     if (result.size < pageSize) break;
-    if (page === MAX_PAGES - 1) log.warn({ ...combination, pages: MAX_PAGES }, "leaderboard cut off at the page limit");
+    if (page === MAX_PAGES - 1) log.warn({ ...leaderboard, pages: MAX_PAGES }, "leaderboard cut off at the page limit");
   }
-  return { ...combination, entries: rankEntries(collected), requests, rejected, retriedEmpty };
+  return { ...leaderboard, entries: rankEntries(collected), requests, rejected, retriedEmpty };
 }
 
-export type BoardOutcome = { ok: true; board: Board } | { ok: false; combination: Combination; error: string };
+export type LeaderboardOutcome = { ok: true; leaderboard: FetchedLeaderboard } | { ok: false; key: LeaderboardKey; error: string };
 
-export interface FetchBoardsOptions {
+/** The layout and class an outcome is about, whether the fetch succeeded or not. */
+export function keyOf(outcome: LeaderboardOutcome): LeaderboardKey {
+  return outcome.ok ? { layoutId: outcome.leaderboard.layoutId, classId: outcome.leaderboard.classId } : outcome.key;
+}
+
+export interface FetchLeaderboardsOptions {
   concurrency: number;
   minIntervalMs: number;
-  /** Combinations (as "layoutId:classId") whose boards had entries last time. */
+  /** Leaderboards (as "layoutId:classId") whose leaderboards had entries last time. */
   populated?: ReadonlySet<string>;
   signal?: AbortSignal;
 }
 
-export const combinationKey = (c: Combination) => `${c.layoutId}:${c.classId}`;
+export const leaderboardKey = (c: LeaderboardKey) => `${c.layoutId}:${c.classId}`;
 
 /**
- * Fetches many boards with `concurrency` workers, each pacing its own requests. A board that fails (after the
+ * Fetches many leaderboards with `concurrency` workers, each pacing its own requests. A leaderboard that fails (after the
  * client's retries) is reported as failed; the others are unaffected.
  */
-export async function fetchBoards(client: UpstreamClient, combinations: readonly Combination[], options: FetchBoardsOptions): Promise<BoardOutcome[]> {
-  const outcomes: BoardOutcome[] = new Array(combinations.length);
+export async function fetchLeaderboards(client: UpstreamClient, leaderboards: readonly LeaderboardKey[], options: FetchLeaderboardsOptions): Promise<LeaderboardOutcome[]> {
+  const outcomes: LeaderboardOutcome[] = new Array(leaderboards.length);
   let next = 0;
   const worker = async () => {
     const pace = createPacer(options.minIntervalMs);
-    for (let i = next++; i < combinations.length; i = next++) {
-      const combination = combinations[i]!;
+    for (let i = next++; i < leaderboards.length; i = next++) {
+      const key = leaderboards[i]!;
       options.signal?.throwIfAborted();
       try {
-        const board = await fetchBoard(client, combination, {
+        const leaderboard = await fetchLeaderboard(client, key, {
           pace,
           signal: options.signal,
-          retryEmpty: options.populated?.has(combinationKey(combination)) ?? false,
+          retryEmpty: options.populated?.has(leaderboardKey(key)) ?? false,
         });
-        outcomes[i] = { ok: true, board };
+        outcomes[i] = { ok: true, leaderboard };
       } catch (error) {
         if (options.signal?.aborted) throw error;
         const message = error instanceof Error ? error.message : String(error);
-        log.warn({ ...combination, err: message }, "leaderboard fetch failed");
-        outcomes[i] = { ok: false, combination, error: message };
+        log.warn({ ...key, err: message }, "leaderboard fetch failed");
+        outcomes[i] = { ok: false, key, error: message };
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, combinations.length)) }, worker));
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, leaderboards.length)) }, worker));
   return outcomes;
 }
 

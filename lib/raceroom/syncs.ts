@@ -1,18 +1,18 @@
 import { PermanentJobError } from "@/lib/jobs/job";
 import { defineSync } from "@/lib/jobs/sync-kind";
 import { raceroomEnv } from "./env";
-import { BATCH_SIZE, beginFullRefresh, incrementalCandidates, promoteGeneration, refreshCatalogue, refreshCombinations, refreshNextBatch } from "./refresh";
+import { BATCH_SIZE, beginFullRefresh, incrementalCandidates, promoteGeneration, refreshCatalogue, refreshLeaderboards, refreshNextBatch } from "./refresh";
 
 /** Inngest allows 1,000 steps per run: batches grow when the catalogue does, leaving room for the other steps. */
 const MAX_BATCH_STEPS = 900;
-/** Boards per step of the hourly refresh. */
+/** Leaderboards per step of the hourly refresh. */
 const INCREMENTAL_CHUNK = 50;
 
 const cancelled = () => new PermanentJobError("Cancelled from the dashboard");
 
 /**
- * Every board, nightly (and on demand): a new generation filled batch by batch, then promoted in one transaction.
- * Step results are ids and counts only. A run that dies resumes its pending generation (stored boards are skipped).
+ * Every leaderboard, nightly (and on demand): a new generation filled batch by batch, then promoted in one transaction.
+ * Step results are ids and counts only. A run that dies resumes its pending generation (stored leaderboards are skipped).
  */
 export const fullRefresh = defineSync({
   kind: "raceroom.full-refresh",
@@ -24,24 +24,24 @@ export const fullRefresh = defineSync({
     const catalogue = await steps.run("catalogue", () => refreshCatalogue());
     const generation = await steps.run("begin-generation", async () => {
       const pending = await beginFullRefresh({ syncRunId });
-      await progress.start(pending.combinationsTotal);
-      if (pending.combinationsDone > 0) await progress.advance({ done: pending.combinationsDone, currentItem: "Resuming an interrupted refresh" });
-      return { ...pending, batchSize: Math.max(BATCH_SIZE, Math.ceil(pending.combinationsTotal / MAX_BATCH_STEPS)) };
+      await progress.start(pending.leaderboardsTotal);
+      if (pending.leaderboardsDone > 0) await progress.advance({ done: pending.leaderboardsDone, currentItem: "Resuming an interrupted refresh" });
+      return { ...pending, batchSize: Math.max(BATCH_SIZE, Math.ceil(pending.leaderboardsTotal / MAX_BATCH_STEPS)) };
     });
 
-    const totals = { boards: 0, entries: 0, failed: 0, kept: 0, requests: 0 };
+    const totals = { leaderboards: 0, entries: 0, failed: 0, kept: 0, requests: 0 };
     for (let batch = 1; ; batch += 1) {
       const report = await steps.run(`batch-${batch}`, async () => {
         if (await progress.isCancelled()) throw cancelled();
         const result = await refreshNextBatch(generation.generationId, { batchSize: generation.batchSize });
         await progress.advance({
-          done: result.combinations,
-          currentItem: `Batch ${batch}: ${result.fetched} boards with entries, ${result.entries.toLocaleString("en-US")} entries`,
+          done: result.leaderboards,
+          currentItem: `Batch ${batch}: ${result.fetched} leaderboards with entries, ${result.entries.toLocaleString("en-US")} entries`,
           counts: { fetched: result.fetched + result.empty, created: result.entries, failed: result.failed, skipped: result.rejected },
         });
         return result;
       });
-      totals.boards += report.combinations;
+      totals.leaderboards += report.leaderboards;
       totals.entries += report.entries;
       totals.failed += report.failed;
       totals.kept += report.kept;
@@ -57,7 +57,7 @@ export const fullRefresh = defineSync({
   },
 });
 
-/** Hourly: boards older than RACEROOM_STALE_AFTER_HOURS (failed ones included), most popular first, replaced one by one. */
+/** Hourly: leaderboards older than RACEROOM_STALE_AFTER_HOURS (failed ones included), most popular first, replaced one by one. */
 export const incrementalRefresh = defineSync({
   kind: "raceroom.incremental-refresh",
   label: "RaceRoom incremental refresh",
@@ -65,7 +65,7 @@ export const incrementalRefresh = defineSync({
   schedule: () => raceroomEnv().RACEROOM_INCREMENTAL_REFRESH_CRON,
   concurrency: [{ limit: 1 }],
   async run({ steps, progress }) {
-    const candidates = await steps.run("pick-boards", async () => {
+    const candidates = await steps.run("pick-leaderboards", async () => {
       const stale = await incrementalCandidates();
       await progress.start(stale.length);
       return stale;
@@ -73,9 +73,9 @@ export const incrementalRefresh = defineSync({
     const totals = { replaced: 0, kept: 0, entries: 0 };
     for (let from = 0; from < candidates.length; from += INCREMENTAL_CHUNK) {
       const chunk = candidates.slice(from, from + INCREMENTAL_CHUNK);
-      const report = await steps.run(`boards-${from / INCREMENTAL_CHUNK + 1}`, async () => {
+      const report = await steps.run(`leaderboards-${from / INCREMENTAL_CHUNK + 1}`, async () => {
         if (await progress.isCancelled()) throw cancelled();
-        const result = await refreshCombinations(chunk);
+        const result = await refreshLeaderboards(chunk);
         await progress.advance({ done: chunk.length, counts: { updated: result.replaced, failed: result.kept, fetched: chunk.length } });
         return result;
       });
@@ -83,6 +83,6 @@ export const incrementalRefresh = defineSync({
       totals.kept += report.kept;
       totals.entries += report.entries;
     }
-    return { boards: candidates.length, ...totals };
+    return { leaderboards: candidates.length, ...totals };
   },
 });

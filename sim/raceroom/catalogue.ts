@@ -35,7 +35,7 @@ export interface CarClass {
 }
 
 export interface Catalogue {
-  /** Ascending id order, which also orders the simulated combinations. */
+  /** Ascending id order, which also orders the simulated leaderboards. */
   layouts: Layout[];
   classes: CarClass[];
   layoutById: Map<number, Layout>;

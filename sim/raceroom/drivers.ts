@@ -15,7 +15,7 @@ export interface Driver {
   skill: number;
 }
 
-/** Activity falls off as rank^-ACTIVITY_SKEW: a few drivers are on thousands of boards, most on a handful. */
+/** Activity falls off as rank^-ACTIVITY_SKEW: a few drivers are on thousands of leaderboards, most on a handful. */
 const ACTIVITY_SKEW = 0.75;
 const ID_SPACE = 2 ** 23;
 const ID_STEP = 5_368_709; // odd, so index -> id is a bijection modulo 2^23

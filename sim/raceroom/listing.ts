@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { BoardEntry } from "./boards";
+import type { LeaderboardEntry } from "./leaderboards";
 import type { CarClass, Layout } from "./catalogue";
 import type { DriverPool } from "./drivers";
 import { formatDateTime, formatGap, formatLapTime } from "./format";
@@ -57,12 +57,12 @@ export interface ShapeContext {
   layout: Layout;
   carClass: CarClass;
   drivers: DriverPool;
-  /** The board's record, for the gaps. */
+  /** The leaderboard's record, for the gaps. */
   leaderMs: number;
 }
 
-/** One board entry in the feed's shape; `index` is the rank on the board served, `globalIndex` on the class board. */
-export function shapeEntry(context: ShapeContext, entry: BoardEntry, index: number, globalIndex: number): RaceRoomEntry {
+/** One leaderboard entry in the feed's shape; `index` is the rank on the leaderboard served, `globalIndex` on the class leaderboard. */
+export function shapeEntry(context: ShapeContext, entry: LeaderboardEntry, index: number, globalIndex: number): RaceRoomEntry {
   const driver = context.drivers.driver(entry.driver);
   const car = context.carClass.cars.find((candidate) => candidate.id === entry.carId);
   return {

@@ -1,14 +1,14 @@
 import { SimControlError } from "../control-error";
 import { hashUnit } from "../random";
 
-/** Share of the (non-edge) combinations that have any entry on day 0: most boards are empty. */
+/** Share of the (non-edge) leaderboards that have any entry on day 0: most leaderboards are empty. */
 const POPULATED_SHARE = 0.3;
-/** The most popular board holds this share of all entries (capped by the number of drivers). */
+/** The most popular leaderboard holds this share of all entries (capped by the number of drivers). */
 const TOP_BOARD_SHARE = 0.03;
 const TAIL_CUT = 3;
 
 /**
- * Day-0 board sizes: the edge boards get their fixed sizes, the others a Zipf-like size by popularity rank
+ * Day-0 leaderboard sizes: the edge leaderboards get their fixed sizes, the others a Zipf-like size by popularity rank
  * (the order of `appeal`, highest first), thinning out towards the tail. The exponent is fitted so the
  * sizes add up to the requested entries.
  */
@@ -31,7 +31,7 @@ export function initialSizes(
   if (rest <= 0 || others.length === 0) return sizes;
 
   // Sizes top * (rank + 1)^-alpha * e^(-TAIL_CUT * rank / populated); alpha is fitted so they add up to
-  // `rest` (the sum falls as alpha grows). The cut-off leaves a long tail of boards with a driver or two.
+  // `rest` (the sum falls as alpha grows). The cut-off leaves a long tail of leaderboards with a driver or two.
   let populated = Math.max(1, Math.min(others.length, Math.round(others.length * POPULATED_SHARE)));
   const shape = (rank: number, alpha: number, top: number) => top * (rank + 1) ** -alpha * Math.exp((-TAIL_CUT * rank) / populated);
   const total = (alpha: number, top: number) => {
@@ -39,14 +39,14 @@ export function initialSizes(
     for (let rank = 0; rank < populated; rank += 1) sum += shape(rank, alpha, top);
     return sum;
   };
-  // With alpha = 0 the sum is largest: make sure that holds `rest`, with more boards or a bigger top board.
+  // With alpha = 0 the sum is largest: make sure that holds `rest`, with more leaderboards or a bigger top leaderboard.
   let top = Math.min(drivers, Math.max(Math.round(rest * TOP_BOARD_SHARE), Math.ceil(rest / total(0, 1))));
   while (total(0, top) < rest && populated < others.length) {
     populated = Math.min(others.length, Math.ceil(populated * 1.25));
     top = Math.min(drivers, Math.max(Math.round(rest * TOP_BOARD_SHARE), Math.ceil(rest / total(0, 1))));
   }
   if (total(0, top) < rest) {
-    throw new SimControlError(`${entries} entries do not fit in ${count} combinations with ${drivers} drivers (one entry per driver per board)`);
+    throw new SimControlError(`${entries} entries do not fit in ${count} leaderboards with ${drivers} drivers (one entry per driver per leaderboard)`);
   }
   let low = 0;
   let high = 8;
@@ -76,12 +76,12 @@ export function initialSizes(
 }
 
 /**
- * New entries on `day` for a board of `size` entries: busy boards gain about 0.5% a day, quiet ones now and
- * then one more driver, and an empty board rarely gets its first few.
+ * New entries on `day` for a leaderboard of `size` entries: busy leaderboards gain about 0.5% a day, quiet ones now and
+ * then one more driver, and an empty leaderboard rarely gets its first few.
  */
-export function dailyGrowth(seed: number, combination: number, day: number, size: number, drivers: number): number {
-  const first = hashUnit(seed, combination, day, 0x6701);
-  const second = hashUnit(seed, combination, day, 0x6702);
+export function dailyGrowth(seed: number, leaderboard: number, day: number, size: number, drivers: number): number {
+  const first = hashUnit(seed, leaderboard, day, 0x6701);
+  const second = hashUnit(seed, leaderboard, day, 0x6702);
   const grown = size === 0 ? (first < 0.002 ? 1 + Math.floor(second * 3) : 0) : Math.floor(size * 0.01 * first) + (second < 0.3 ? 1 : 0);
   return Math.min(grown, drivers - size);
 }

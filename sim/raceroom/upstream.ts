@@ -3,20 +3,20 @@ import type { SimContext, SimRequest, SimResponse, Upstream } from "../server";
 import { catalogueBytes } from "./catalogue";
 import { advanceSchema, NO_QUIRKS, quirksSchema, worldSizePatchSchema, worldSizeSchema, type Quirks, type WorldSize, type WorldSizeInput } from "./config";
 import { LEADERBOARD_PAGE, parseListing, shapeEntry, type ListingRequest, type RaceRoomEntry } from "./listing";
-import { RaceRoomWorld, type PopulatedCombination, type WorldSummary } from "./world";
+import { RaceRoomWorld, type PopulatedLeaderboard, type WorldSummary } from "./world";
 
 export interface RaceRoomUpstream extends Upstream {
-  /** Every entry the listing serves for a board on `day` (default: the current day), fastest first. */
-  expectedBoard(layoutId: number, classId: number, day?: number): RaceRoomEntry[];
-  /** Combinations with at least one entry on `day` (default: the current day). */
-  populatedCombinations(day?: number): PopulatedCombination[];
+  /** Every entry the listing serves for a leaderboard on `day` (default: the current day), fastest first. */
+  expectedLeaderboard(layoutId: number, classId: number, day?: number): RaceRoomEntry[];
+  /** Leaderboards with at least one entry on `day` (default: the current day). */
+  populatedLeaderboards(day?: number): PopulatedLeaderboard[];
   summary(): WorldSummary;
   world(): RaceRoomWorld;
 }
 
 /**
  * game.raceroom.com under `/raceroom`: `GET /leaderboard/listing/0` and `GET /r3e-data.json`.
- * Control actions: `configure {entries?, drivers?, combinations?}` (a new world at day 0),
+ * Control actions: `configure {entries?, drivers?, leaderboards?}` (a new world at day 0),
  * `advance {days?}` (the world moves on: new personal bests and new entries), `quirks {transientEmptyRate?,
  * errorPayloadRate?}`. A reset returns to day 0 without quirks and keeps the configured size.
  */
@@ -60,12 +60,12 @@ export function raceroomUpstream(initialSize: WorldSizeInput = {}): RaceRoomUpst
     const classId = request.kind === "class" ? request.classId : world.catalogue.carById.get(request.carId)?.classId;
     const carClass = classId === undefined ? undefined : world.carClass(classId);
     if (!layout || !carClass) return [];
-    const board = world.board(layout.id, carClass.id, onDay);
-    const context = { layout, carClass, drivers: world.drivers, leaderMs: board[0]?.lapMs ?? 0 };
+    const leaderboard = world.leaderboard(layout.id, carClass.id, onDay);
+    const context = { layout, carClass, drivers: world.drivers, leaderMs: leaderboard[0]?.lapMs ?? 0 };
     if (carId === undefined) {
-      return board.slice(request.start, request.start + request.count).map((entry, i) => shapeEntry(context, entry, request.start + i, request.start + i));
+      return leaderboard.slice(request.start, request.start + request.count).map((entry, i) => shapeEntry(context, entry, request.start + i, request.start + i));
     }
-    const ofCar = board.flatMap((entry, globalIndex) => (entry.carId === carId ? [{ entry, globalIndex }] : []));
+    const ofCar = leaderboard.flatMap((entry, globalIndex) => (entry.carId === carId ? [{ entry, globalIndex }] : []));
     const leaderMs = ofCar[0]?.entry.lapMs ?? 0;
     return ofCar
       .slice(request.start, request.start + request.count)
@@ -92,7 +92,7 @@ export function raceroomUpstream(initialSize: WorldSizeInput = {}): RaceRoomUpst
         const next = worldSizeSchema.parse({
           entries: patch.entries ?? size.entries,
           drivers: patch.drivers ?? size.drivers,
-          combinations: patch.combinations === null ? undefined : (patch.combinations ?? size.combinations),
+          leaderboards: patch.leaderboards === null ? undefined : (patch.leaderboards ?? size.leaderboards),
         });
         built = new RaceRoomWorld(current().seed, next);
         size = next;
@@ -110,10 +110,10 @@ export function raceroomUpstream(initialSize: WorldSizeInput = {}): RaceRoomUpst
       }
       throw new SimControlError(`unknown RaceRoom action ${action}; use configure, advance or quirks`);
     },
-    expectedBoard(layoutId, classId, onDay = day) {
+    expectedLeaderboard(layoutId, classId, onDay = day) {
       return page({ kind: "class", layoutId, classId, start: 0, count: Number.MAX_SAFE_INTEGER }, onDay);
     },
-    populatedCombinations: (onDay = day) => current().populated(onDay),
+    populatedLeaderboards: (onDay = day) => current().populated(onDay),
     summary: () => current().summary(day),
     world: current,
   };

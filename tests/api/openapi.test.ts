@@ -6,6 +6,7 @@ import { z } from "zod";
 import { defineEndpoint, handleEndpoint, paginated, paginationQuery, type RouteHandler } from "@/lib/api";
 import { openApiDocument } from "@/lib/api/openapi";
 import type { ParameterObject } from "@/lib/api/openapi-types";
+import type { MovedHandler } from "@/lib/api/moved";
 import { apiEndpoints, apiTags } from "@/lib/api/registry";
 import { apiReference } from "@/lib/api/reference";
 import { parameterType, schemaText } from "@/lib/api/schema-text";
@@ -165,11 +166,15 @@ describe("API registry", () => {
 
   it("lists every handler under app/api/v1, so the document and /docs/api miss nothing", async () => {
     for (const file of routeFiles(path.join(root, "app/api/v1"))) {
-      const route = (await import(file)) as Record<string, RouteHandler | undefined>;
+      const route = (await import(file)) as Record<string, RouteHandler | MovedHandler | undefined>;
       for (const method of methods) {
         const handler = route[method];
         if (!handler) continue;
         const where = `${method} in ${path.relative(root, file)}`;
+        if ("movedTo" in handler) {
+          expect(apiEndpoints.some((e) => e.path === handler.movedTo), `${where} moved to a documented endpoint`).toBe(true);
+          continue;
+        }
         expect(handler.endpoint, `${where} must be made with handleEndpoint`).toBeDefined();
         expect(apiEndpoints, `${where}: add ${handler.endpoint?.id} to apiEndpoints in lib/api/registry.ts`).toContain(handler.endpoint);
         expect(routeFileOf(handler.endpoint.path)).toBe(file);

@@ -2,11 +2,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { GET as driverIndexGET } from "@/app/api/v1/raceroom/exports/driver_index.json/route";
 import { GET as statusGET } from "@/app/api/v1/raceroom/exports/status.json/route";
 import { GET as topGET } from "@/app/api/v1/raceroom/exports/top_combinations.json/route";
-import { beginFullRefresh } from "@/lib/raceroom/ingest";
+import { beginFullRefresh } from "@/lib/raceroom/generations";
 import { apiRequest, DocumentChecker } from "../api/support";
 import { useTestDatabase } from "../support/database";
 import { ELODIE_INDEX_ENTRIES, EMPTY_STATUS, MONZA_GTR3_BOARD, TOP_COMBINATIONS } from "./export-fixtures";
-import { board, MONZA_GTR3, refreshWith, RRR_GP_GTR3, useSmallCatalogue } from "./support";
+import { fetched, MONZA_GTR3, refreshWith, RRR_GP_GTR3, useSmallCatalogue } from "./support";
 
 const checker = new DocumentChecker();
 
@@ -70,7 +70,7 @@ describe("RaceRoom export files over HTTP", () => {
     beforeAll(async () => {
       generationId = await refreshWith([
         MONZA_GTR3_BOARD,
-        board(RRR_GP_GTR3, [{ driverId: 4, name: '<img src=x onerror="alert(1)"> & "Co"', lapMs: 59_100 }]),
+        fetched(RRR_GP_GTR3, [{ driverId: 4, name: '<img src=x onerror="alert(1)"> & "Co"', lapMs: 59_100 }]),
       ]);
     });
 
@@ -82,7 +82,7 @@ describe("RaceRoom export files over HTTP", () => {
       expect(Date.parse(String(status.last_scrape_start))).toBeLessThanOrEqual(Date.parse(String(status.last_scrape_end)));
     });
 
-    it("top_combinations.json lists boards by entries with ids as strings", async () => {
+    it("top_combinations.json lists leaderboards by entries with ids as strings", async () => {
       expect(await documented(TOP, await topGET(apiRequest(TOP)))).toEqual(TOP_COMBINATIONS);
     });
 
@@ -112,7 +112,7 @@ describe("RaceRoom export files over HTTP", () => {
       expect(cached.body).toBeNull();
       expect(cached.headers.get("etag")).toBe(etag);
 
-      const next = await refreshWith([board(MONZA_GTR3, [{ driverId: 1, name: "Élodie Brünnhilde", lapMs: 106_000 }])]);
+      const next = await refreshWith([fetched(MONZA_GTR3, [{ driverId: 1, name: "Élodie Brünnhilde", lapMs: 106_000 }])]);
       const fresh = await driverIndexGET(apiRequest(INDEX, { headers: { "if-none-match": etag } }));
       expect(fresh.status).toBe(200);
       expect(fresh.headers.get("etag")).toBe(`"generation-${next}"`);

@@ -2,19 +2,20 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { GET as searchGET } from "@/app/api/v1/raceroom/drivers/route";
 import { GET as driverGET } from "@/app/api/v1/raceroom/drivers/[driverId]/route";
 import { GET as boardGET } from "@/app/api/v1/raceroom/leaderboards/[layoutId]/[classId]/route";
-import { GET as combinationsGET } from "@/app/api/v1/raceroom/combinations/route";
+import { GET as topLeaderboardsGET } from "@/app/api/v1/raceroom/leaderboards/route";
+import { GET as movedGET } from "@/app/api/v1/raceroom/combinations/route";
 import { GET as statusGET } from "@/app/api/v1/raceroom/status/route";
-import { beginFullRefresh } from "@/lib/raceroom/ingest";
+import { beginFullRefresh } from "@/lib/raceroom/generations";
 import { apiRequest, DocumentChecker, routeParams } from "../api/support";
 import { useTestDatabase } from "../support/database";
-import { board, MONZA_GTR1, MONZA_GTR3, refreshWith, RRR_GP_GTR3, useSmallCatalogue } from "./support";
+import { fetched, MONZA_GTR1, MONZA_GTR3, refreshWith, RRR_GP_GTR3, useSmallCatalogue } from "./support";
 
 const checker = new DocumentChecker();
 
 const SEARCH = "/api/v1/raceroom/drivers";
 const DRIVER = "/api/v1/raceroom/drivers/{driverId}";
-const BOARD = "/api/v1/raceroom/leaderboards/{layoutId}/{classId}";
-const COMBINATIONS = "/api/v1/raceroom/combinations";
+const LEADERBOARD = "/api/v1/raceroom/leaderboards/{layoutId}/{classId}";
+const LEADERBOARDS = "/api/v1/raceroom/leaderboards";
 const STATUS = "/api/v1/raceroom/status";
 
 interface ErrorBody {
@@ -25,7 +26,7 @@ interface Page<T> {
   page: { limit: number; nextCursor: string | null };
 }
 interface BoardBody extends Page<{ position: number; driverName: string; carName: string; difficulty: string | null; gapMs: number }> {
-  board: { generationId: number; total: number; filteredTotal: number; trackName: string; className: string; recordLapTimeMs: number | null };
+  leaderboard: { generationId: number; total: number; filteredTotal: number; trackName: string; className: string; recordLapTimeMs: number | null };
 }
 
 async function documented<T>(path: string, response: Response, status = 200): Promise<T> {
@@ -37,7 +38,7 @@ const search = (query: string) => searchGET(apiRequest(`${SEARCH}${query}`));
 const driver = (driverId: string) => driverGET(apiRequest(`${SEARCH}/${driverId}`), routeParams({ driverId }));
 const leaderboard = (layoutId: number | string, classId: number | string, query = "") =>
   boardGET(apiRequest(`/api/v1/raceroom/leaderboards/${layoutId}/${classId}${query}`), routeParams({ layoutId: String(layoutId), classId: String(classId) }));
-const combinations = (query = "") => combinationsGET(apiRequest(`${COMBINATIONS}${query}`));
+const leaderboards = (query = "") => topLeaderboardsGET(apiRequest(`${LEADERBOARDS}${query}`));
 
 describe("RaceRoom JSON API", () => {
   useTestDatabase();
@@ -49,22 +50,22 @@ describe("RaceRoom JSON API", () => {
   it("answers with empty data before the first refresh", async () => {
     expect(await documented(STATUS, await statusGET(apiRequest(STATUS)))).toEqual({ live: null, running: null, lastIncrementalAt: null });
     expect(await documented(SEARCH, await search("?q=max"))).toEqual({ query: "max", data: [] });
-    expect(await documented(COMBINATIONS, await combinations())).toEqual({ data: [], page: { limit: 50, nextCursor: null } });
-    await documented(BOARD, await leaderboard(1671, 1703), 404);
+    expect(await documented(LEADERBOARDS, await leaderboards())).toEqual({ data: [], page: { limit: 50, nextCursor: null } });
+    await documented(LEADERBOARD, await leaderboard(1671, 1703), 404);
   });
 
   describe("with a live refresh", () => {
     beforeAll(async () => {
       await refreshWith([
-        board(MONZA_GTR3, [
+        fetched(MONZA_GTR3, [
           { driverId: 1, name: "Élodie Brünnhilde", lapMs: 106_802, country: "fr" },
           { driverId: 2, name: "Max Mustermann", lapMs: 107_010, car: "Audi R8 LMS Ultra" },
           { driverId: 3, name: "Max Mustermann", lapMs: 107_500, difficulty: "Novice" },
           { driverId: 4, name: "<script>alert(1)</script> & Co", lapMs: 108_000, difficulty: "Amateur" },
           { driverId: 5, name: "Maximilian Rossi", lapMs: 109_250 },
         ]),
-        board(RRR_GP_GTR3, [{ driverId: 2, name: "Max Mustermann", lapMs: 59_100 }]),
-        board(MONZA_GTR1, [
+        fetched(RRR_GP_GTR3, [{ driverId: 2, name: "Max Mustermann", lapMs: 59_100 }]),
+        fetched(MONZA_GTR1, [
           { driverId: 5, name: "Maximilian Rossi", lapMs: 105_000, car: "Saleen S7R" },
           { driverId: 1, name: "Élodie Brünnhilde", lapMs: 105_300, car: "Saleen S7R", country: "fr" },
         ]),
@@ -89,7 +90,7 @@ describe("RaceRoom JSON API", () => {
       expect(xss.data.map((h) => h.name)).toEqual(["<script>alert(1)</script> & Co"]);
     });
 
-    it("gives a driver's results across boards and their personal-best history", async () => {
+    it("gives a driver's results across leaderboards and their personal-best history", async () => {
       const body = await documented<{
         driver: { id: number; name: string; entryCount: number };
         results: { layoutId: number; classId: number; position: number; total: number; gapMs: number; percentOfRecord: number }[];
@@ -110,42 +111,42 @@ describe("RaceRoom JSON API", () => {
       await documented(DRIVER, await driver("999"), 404);
     });
 
-    it("pages through a board with cursors, under filters", async () => {
-      const first = await documented<BoardBody>(BOARD, await leaderboard(1671, 1703, "?limit=2"));
-      expect(first.board).toMatchObject({ trackName: "Monza Circuit", className: "GTR 3", total: 5, filteredTotal: 5, recordLapTimeMs: 106_802 });
+    it("pages through a leaderboard with cursors, under filters", async () => {
+      const first = await documented<BoardBody>(LEADERBOARD, await leaderboard(1671, 1703, "?limit=2"));
+      expect(first.leaderboard).toMatchObject({ trackName: "Monza Circuit", className: "GTR 3", total: 5, filteredTotal: 5, recordLapTimeMs: 106_802 });
       expect(first.data.map((e) => e.position)).toEqual([1, 2]);
       expect(first.page).toMatchObject({ limit: 2, nextCursor: expect.any(String) });
-      const second = await documented<BoardBody>(BOARD, await leaderboard(1671, 1703, `?limit=2&cursor=${first.page.nextCursor}`));
+      const second = await documented<BoardBody>(LEADERBOARD, await leaderboard(1671, 1703, `?limit=2&cursor=${first.page.nextCursor}`));
       expect(second.data.map((e) => [e.position, e.gapMs])).toEqual([
         [3, 698],
         [4, 1198],
       ]);
-      const last = await documented<BoardBody>(BOARD, await leaderboard(1671, 1703, `?limit=2&cursor=${second.page.nextCursor}`));
+      const last = await documented<BoardBody>(LEADERBOARD, await leaderboard(1671, 1703, `?limit=2&cursor=${second.page.nextCursor}`));
       expect(last.data.map((e) => e.position)).toEqual([5]);
       expect(last.page.nextCursor).toBeNull();
 
-      const amateur = await documented<BoardBody>(BOARD, await leaderboard(1671, 1703, "?difficulty=Amateur"));
-      expect(amateur.board.filteredTotal).toBe(1);
+      const amateur = await documented<BoardBody>(LEADERBOARD, await leaderboard(1671, 1703, "?difficulty=Amateur"));
+      expect(amateur.leaderboard.filteredTotal).toBe(1);
       expect(amateur.data.map((e) => e.driverName)).toEqual(["<script>alert(1)</script> & Co"]);
-      const audi = await documented<BoardBody>(BOARD, await leaderboard(1671, 1703, "?carId=2037"));
+      const audi = await documented<BoardBody>(LEADERBOARD, await leaderboard(1671, 1703, "?carId=2037"));
       expect(audi.data.map((e) => [e.position, e.carName])).toEqual([[2, "Audi R8 LMS Ultra"]]);
     });
 
-    it("lists the boards with the most entries, page by page and by class", async () => {
+    it("lists the leaderboards with the most entries, page by page and by class", async () => {
       const first = await documented<Page<{ layoutId: number; classId: number; entryCount: number; leader: { name: string } | null }>>(
-        COMBINATIONS,
-        await combinations("?limit=2"),
+        LEADERBOARDS,
+        await leaderboards("?limit=2"),
       );
       expect(first.data.map((c) => [c.layoutId, c.classId, c.entryCount, c.leader?.name])).toEqual([
         [1671, 1703, 5, "Élodie Brünnhilde"],
         [1671, 1687, 2, "Maximilian Rossi"],
       ]);
-      const rest = await documented<Page<{ layoutId: number }>>(COMBINATIONS, await combinations(`?limit=2&cursor=${first.page.nextCursor}`));
+      const rest = await documented<Page<{ layoutId: number }>>(LEADERBOARDS, await leaderboards(`?limit=2&cursor=${first.page.nextCursor}`));
       expect(rest.data.map((c) => c.layoutId)).toEqual([263]);
       expect(rest.page.nextCursor).toBeNull();
-      const gtr1 = await documented<Page<{ classId: number }>>(COMBINATIONS, await combinations("?classId=1687"));
+      const gtr1 = await documented<Page<{ classId: number }>>(LEADERBOARDS, await leaderboards("?classId=1687"));
       expect(gtr1.data.map((c) => c.classId)).toEqual([1687]);
-      const raceway = await documented<Page<{ layoutId: number }>>(COMBINATIONS, await combinations("?trackId=262"));
+      const raceway = await documented<Page<{ layoutId: number }>>(LEADERBOARDS, await leaderboards("?trackId=262"));
       expect(raceway.data.map((c) => c.layoutId)).toEqual([263]);
     });
 
@@ -157,11 +158,11 @@ describe("RaceRoom JSON API", () => {
         [SEARCH, search("?q=max&page=2"), "query.page"],
         [DRIVER, driver("abc"), "params.driverId"],
         [DRIVER, driver("-1"), "params.driverId"],
-        [BOARD, leaderboard(1671, 1703, "?limit=501"), "query.limit"],
-        [BOARD, leaderboard(1671, 1703, "?difficulty=Hard"), "query.difficulty"],
-        [BOARD, leaderboard(1671, 1703, "?cursor=not-ours"), "query.cursor"],
-        [BOARD, leaderboard("x", 1703), "params.layoutId"],
-        [COMBINATIONS, combinations("?classId=gt3"), "query.classId"],
+        [LEADERBOARD, leaderboard(1671, 1703, "?limit=501"), "query.limit"],
+        [LEADERBOARD, leaderboard(1671, 1703, "?difficulty=Hard"), "query.difficulty"],
+        [LEADERBOARD, leaderboard(1671, 1703, "?cursor=not-ours"), "query.cursor"],
+        [LEADERBOARD, leaderboard("x", 1703), "params.layoutId"],
+        [LEADERBOARDS, leaderboards("?classId=gt3"), "query.classId"],
       ];
       for (const [path, call, parameter] of cases) {
         const body = await documented<ErrorBody>(path, await call, 400);
@@ -169,7 +170,7 @@ describe("RaceRoom JSON API", () => {
         expect(body.error.issues?.map((i) => i.path)).toContain(parameter);
         expect(body.error.message).toContain(parameter);
       }
-      await documented(BOARD, await leaderboard(1671, 9999), 404);
+      await documented(LEADERBOARD, await leaderboard(1671, 9999), 404);
     });
 
     it("answers 304 while nothing changed, and 409 for a cursor of an older refresh", async () => {
@@ -182,20 +183,25 @@ describe("RaceRoom JSON API", () => {
       );
       expect(again.status).toBe(304);
 
-      await refreshWith([board(MONZA_GTR3, [{ driverId: 9, name: "New Leader", lapMs: 100_000 }])]);
-      const stale = await documented<ErrorBody>(BOARD, await leaderboard(1671, 1703, `?limit=2&cursor=${cursor}`), 409);
+      await refreshWith([fetched(MONZA_GTR3, [{ driverId: 9, name: "New Leader", lapMs: 100_000 }])]);
+      const stale = await documented<ErrorBody>(LEADERBOARD, await leaderboard(1671, 1703, `?limit=2&cursor=${cursor}`), 409);
       expect(stale.error.code).toBe("stale_cursor");
     });
 
     it("shows a full refresh under way next to the live data", async () => {
       const { generationId } = await beginFullRefresh();
-      const status = await documented<{ live: { entries: number }; running: { generationId: number; combinationsDone: number; combinationsTotal: number } }>(
+      const status = await documented<{ live: { entries: number }; running: { generationId: number; leaderboardsDone: number; leaderboardsTotal: number } }>(
         STATUS,
         await statusGET(apiRequest(STATUS)),
       );
-      // The last refresh replaced Monza GTR 3 with one entry and kept the other two boards (their fetches came back empty).
+      // The last refresh replaced Monza GTR 3 with one entry and kept the other two leaderboards (their fetches came back empty).
       expect(status.live.entries).toBe(4);
-      expect(status.running).toMatchObject({ generationId, combinationsDone: 0, combinationsTotal: 6 });
+      expect(status.running).toMatchObject({ generationId, leaderboardsDone: 0, leaderboardsTotal: 6 });
     });
+  });
+  it("sends clients of the old list address to the new one, with their query", () => {
+    const response = movedGET(apiRequest("/api/v1/raceroom/combinations?trackId=1670&limit=5"));
+    expect(response.status).toBe(308);
+    expect(response.headers.get("location")).toBe("/api/v1/raceroom/leaderboards?trackId=1670&limit=5");
   });
 });

@@ -1,19 +1,21 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { beginFullRefresh, nextCombinations, promoteGeneration, storeBatch } from "@/lib/raceroom/ingest";
-import { driverDetail, leaderboard, refreshStatus, topCombinations } from "@/lib/raceroom/queries";
+import { storeBatch } from "@/lib/raceroom/batch";
+import { beginFullRefresh, nextLeaderboards } from "@/lib/raceroom/generations";
+import { promoteGeneration } from "@/lib/raceroom/promotion";
+import { driverDetail, leaderboardPage, refreshStatus, topLeaderboards } from "@/lib/raceroom/queries";
 import { useTestDatabase } from "../support/database";
-import { board, MONZA_GTR3, refreshWith, RRR_GP_GTR3, useSmallCatalogue } from "./support";
+import { fetched, MONZA_GTR3, refreshWith, RRR_GP_GTR3, useSmallCatalogue } from "./support";
 
-/** Generation "a" has lap times ending in 1 and boards of 20,000 and 5,000; "b" ends in 2 with 25,000 and 6,000. */
+/** Generation "a" has lap times ending in 1 and leaderboards of 20,000 and 5,000; "b" ends in 2 with 25,000 and 6,000. */
 const SHAPES = {
   a: { digit: 1, monza: 20_000, raceway: 5_000 },
   b: { digit: 2, monza: 25_000, raceway: 6_000 },
 } as const;
 
-function boards(shape: (typeof SHAPES)[keyof typeof SHAPES]) {
+function leaderboards(shape: (typeof SHAPES)[keyof typeof SHAPES]) {
   const entries = (n: number) =>
     Array.from({ length: n }, (_, i) => ({ driverId: 10_000 + i, name: `Driver ${i}`, lapMs: 100_000 + i * 10 + shape.digit }));
-  return [board(MONZA_GTR3, entries(shape.monza)), board(RRR_GP_GTR3, entries(shape.raceway))];
+  return [fetched(MONZA_GTR3, entries(shape.monza)), fetched(RRR_GP_GTR3, entries(shape.raceway))];
 }
 
 /** Which generation an answer comes from, or "mixed". */
@@ -31,13 +33,13 @@ describe("RaceRoom readers during a promotion", () => {
 
   beforeAll(async () => {
     await useSmallCatalogue();
-    await refreshWith(boards(SHAPES.a));
+    await refreshWith(leaderboards(SHAPES.a));
   });
 
   it("see the old generation or the new one, never a mix", async () => {
     const { generationId } = await beginFullRefresh();
-    await storeBatch(generationId, boards(SHAPES.b));
-    await storeBatch(generationId, (await nextCombinations(generationId, 100)).map((c) => board(c, [])));
+    await storeBatch(generationId, leaderboards(SHAPES.b));
+    await storeBatch(generationId, (await nextLeaderboards(generationId, 100)).map((c) => fetched(c, [])));
 
     const seen: Record<string, number> = { a: 0, b: 0, mixed: 0 };
     let promoting = true;
@@ -47,16 +49,16 @@ describe("RaceRoom readers during a promotion", () => {
         const started = performance.now();
         let answer: "a" | "b" | "mixed";
         if (kind === 0) {
-          const page = await leaderboard(MONZA_GTR3.layoutId, MONZA_GTR3.classId, { page: 1 + (i % 300), pageSize: 50 });
+          const page = await leaderboardPage(MONZA_GTR3.layoutId, MONZA_GTR3.classId, { page: 1 + (i % 300), pageSize: 50 });
           answer = generationOf(page!.entries.map((e) => e.lapTimeMs % 10), [page!.total]);
         } else if (kind === 1) {
           const detail = await driverDetail(10_000 + (i % 5_000));
           answer = generationOf(detail!.results.map((r) => r.lapTimeMs % 10), detail!.results.map((r) => r.total));
           if (detail!.driver.entryCount !== detail!.results.length) answer = "mixed";
         } else if (kind === 2) {
-          const top = await topCombinations();
-          answer = generationOf([], top.combinations.map((c) => c.entryCount));
-          if (top.combinations.some((c) => (c.leader?.lapTimeMs ?? 0) % 10 !== top.combinations[0]!.leader!.lapTimeMs % 10)) answer = "mixed";
+          const top = await topLeaderboards();
+          answer = generationOf([], top.leaderboards.map((c) => c.entryCount));
+          if (top.leaderboards.some((c) => (c.leader?.lapTimeMs ?? 0) % 10 !== top.leaderboards[0]!.leader!.lapTimeMs % 10)) answer = "mixed";
         } else {
           const live = (await refreshStatus()).live!;
           const sums = { a: SHAPES.a.monza + SHAPES.a.raceway, b: SHAPES.b.monza + SHAPES.b.raceway };

@@ -1,9 +1,9 @@
-import { board, MONZA_GTR3 } from "./support";
+import { fetched, MONZA_GTR3 } from "./support";
 
 // The data both export tests (data layer and HTTP routes) refresh with, and what the files must say of it.
 
 /** Monza GP x GTR 3: a French driver on top, then two namesakes that share one driver_index.json key. */
-export const MONZA_GTR3_BOARD = board(MONZA_GTR3, [
+export const MONZA_GTR3_BOARD = fetched(MONZA_GTR3, [
   { driverId: 1, name: "Élodie Brünnhilde", lapMs: 106_802, country: "fr" },
   { driverId: 2, name: "Max Mustermann", lapMs: 107_010 },
   { driverId: 3, name: "max mustermann", lapMs: 3_725_190, difficulty: "Novice" },
@@ -21,7 +21,7 @@ export const EMPTY_STATUS = {
   index_build_time_ms: 0,
 };
 
-/** top_combinations.json after MONZA_GTR3_BOARD and a one-entry RaceRoom Raceway GP x GTR 3 board. */
+/** top_combinations.json after MONZA_GTR3_BOARD and a one-entry RaceRoom Raceway GP x GTR 3 leaderboard. */
 export const TOP_COMBINATIONS = {
   count: 2,
   results: [

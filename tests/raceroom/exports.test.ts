@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { driverIndexGeneration, driverIndexJson, statusExport, topCombinationsExport } from "@/lib/raceroom/exports";
-import { beginFullRefresh } from "@/lib/raceroom/ingest";
+import { beginFullRefresh } from "@/lib/raceroom/generations";
 import { raceroomFigures } from "@/lib/raceroom/queries";
 import { useTestDatabase } from "../support/database";
 import { ELODIE_INDEX_ENTRIES, EMPTY_STATUS, MONZA_GTR3_BOARD, TOP_COMBINATIONS } from "./export-fixtures";
-import { board, refreshWith, RRR_GP_GTR3, useSmallCatalogue } from "./support";
+import { fetched, refreshWith, RRR_GP_GTR3, useSmallCatalogue } from "./support";
 
 async function text(stream: AsyncIterable<string>): Promise<string> {
   let out = "";
@@ -33,7 +33,7 @@ describe("RaceRoom legacy export files", () => {
   it("writes the original shapes from the live generation", async () => {
     await refreshWith([
       MONZA_GTR3_BOARD,
-      board(RRR_GP_GTR3, [{ driverId: 2, name: "Max Mustermann", lapMs: 59_100 }]),
+      fetched(RRR_GP_GTR3, [{ driverId: 2, name: "Max Mustermann", lapMs: 59_100 }]),
     ]);
 
     const status = await statusExport();

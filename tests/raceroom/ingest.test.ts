@@ -1,17 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import {
-  beginFullRefresh,
-  nextCombinations,
-  promoteGeneration,
-  replaceCombination,
-  staleCombinations,
-  storeBatch,
-} from "@/lib/raceroom/ingest";
+import { storeBatch } from "@/lib/raceroom/batch";
+import { beginFullRefresh, nextLeaderboards } from "@/lib/raceroom/generations";
+import { promoteGeneration } from "@/lib/raceroom/promotion";
+import { replaceLeaderboard, staleLeaderboards } from "@/lib/raceroom/replacement";
 import { compareGenerations, comparisonIsCurrent } from "@/lib/raceroom/history";
 import { partitionGenerations } from "@/lib/raceroom/partitions";
-import { driverDetail, leaderboard, movers, refreshStatus, searchDrivers, topCombinations } from "@/lib/raceroom/queries";
+import { driverDetail, leaderboardPage, movers, refreshStatus, searchDrivers, topLeaderboards } from "@/lib/raceroom/queries";
 import { useTestDatabase } from "../support/database";
-import { board, failed, MONZA_GTR1, MONZA_GTR3, refreshWith, RRR_GP_GTR3, useSmallCatalogue } from "./support";
+import { fetched, failed, MONZA_GTR1, MONZA_GTR3, refreshWith, RRR_GP_GTR3, useSmallCatalogue } from "./support";
 
 const ELODIE = { driverId: 1001, name: "Élodie Brünnhilde", country: "fr" };
 const MAX_A = { driverId: 1002, name: "Max Mustermann" };
@@ -29,13 +25,13 @@ describe("RaceRoom generations", () => {
 
   it("stores a first full refresh and serves it", async () => {
     first = await refreshWith([
-      board(MONZA_GTR3, [
+      fetched(MONZA_GTR3, [
         { ...ELODIE, lapMs: 106_802 },
         { ...MAX_A, lapMs: 107_010, car: "Ford Mustang GT3", difficulty: "Amateur" },
         { ...MAX_B, lapMs: 107_500 },
         { ...JAN, lapMs: 109_000 },
       ]),
-      board(RRR_GP_GTR3, [
+      fetched(RRR_GP_GTR3, [
         { ...JAN, lapMs: 90_000 },
         { ...ELODIE, lapMs: 91_000 },
       ]),
@@ -43,9 +39,9 @@ describe("RaceRoom generations", () => {
 
     const status = await refreshStatus();
     expect(status.running).toBeNull();
-    expect(status.live).toMatchObject({ generationId: first, entries: 6, drivers: 4, combinations: 6, combinationsWithEntries: 2, flagged: 0 });
+    expect(status.live).toMatchObject({ generationId: first, entries: 6, drivers: 4, leaderboards: 6, leaderboardsWithEntries: 2, flagged: 0 });
 
-    const monza = await leaderboard(MONZA_GTR3.layoutId, MONZA_GTR3.classId);
+    const monza = await leaderboardPage(MONZA_GTR3.layoutId, MONZA_GTR3.classId);
     expect(monza).toMatchObject({ trackName: "Monza Circuit", layoutName: "Grand Prix", className: "GTR 3", total: 4, filteredTotal: 4, recordLapTimeMs: 106_802 });
     expect(monza!.entries.map((e) => [e.position, e.driverId, e.gapMs])).toEqual([
       [1, 1001, 0],
@@ -63,38 +59,38 @@ describe("RaceRoom generations", () => {
       ["RaceRoom Raceway", "GTR 3", 2, 2, 1000],
     ]);
     expect(elodie!.results[1]!.percentOfRecord).toBeCloseTo((90_000 / 91_000) * 100, 2);
-    // Before any improvement, a board's history is the current best.
+    // Before any improvement, a leaderboard's history is the current best.
     expect(elodie!.personalBests.map((h) => [h.layoutId, h.points.map((p) => p.lapTimeMs)])).toEqual([
       [1671, [106_802]],
       [263, [91_000]],
     ]);
 
-    const top = await topCombinations();
+    const top = await topLeaderboards();
     expect(top.total).toBe(2);
-    expect(top.combinations[0]).toMatchObject({ layoutId: 1671, classId: 1703, entryCount: 4, leader: { driverId: 1001, lapTimeMs: 106_802 } });
-    expect((await topCombinations({ trackId: 262 })).combinations.map((c) => c.layoutId)).toEqual([263]);
+    expect(top.leaderboards[0]).toMatchObject({ layoutId: 1671, classId: 1703, entryCount: 4, leader: { driverId: 1001, lapTimeMs: 106_802 } });
+    expect((await topLeaderboards({ trackId: 262 })).leaderboards.map((c) => c.layoutId)).toEqual([263]);
     expect((await movers()).movers).toEqual([]);
   });
 
-  it("keeps a failed board's rows, flags it, records personal bests and movers, and drops the old generation", async () => {
+  it("keeps a failed leaderboard's rows, flags it, records personal bests and movers, and drops the old generation", async () => {
     second = await refreshWith([
-      board(MONZA_GTR3, [
+      fetched(MONZA_GTR3, [
         { ...JAN, lapMs: 106_000 },
         { ...ELODIE, lapMs: 106_802 },
         { ...MAX_A, lapMs: 107_010, car: "Ford Mustang GT3" },
         { ...MAX_B, lapMs: 107_500 },
       ]),
       failed(RRR_GP_GTR3, "HTTP 503 after 5 attempts"),
-      board(MONZA_GTR1, [{ ...MAX_B, lapMs: 104_000, car: "Saleen S7R" }]),
+      fetched(MONZA_GTR1, [{ ...MAX_B, lapMs: 104_000, car: "Saleen S7R" }]),
     ]);
     expect(second).toBeGreaterThan(first);
     expect(await partitionGenerations(database.sql)).toEqual([second]);
 
-    const kept = await leaderboard(RRR_GP_GTR3.layoutId, RRR_GP_GTR3.classId);
+    const kept = await leaderboardPage(RRR_GP_GTR3.layoutId, RRR_GP_GTR3.classId);
     expect(kept!.generationId).toBe(second);
     expect(kept!.entries.map((e) => e.driverId)).toEqual([1004, 1001]);
     expect(kept!.flag).toMatch(/fetch failed: HTTP 503/);
-    expect((await refreshStatus()).live).toMatchObject({ generationId: second, entries: 7, flagged: 1, combinationsWithEntries: 3 });
+    expect((await refreshStatus()).live).toMatchObject({ generationId: second, entries: 7, flagged: 1, leaderboardsWithEntries: 3 });
 
     const climbs = await movers();
     expect(climbs.previousGenerationId).toBe(first);
@@ -109,31 +105,31 @@ describe("RaceRoom generations", () => {
     expect((await driverDetail(ELODIE.driverId))!.personalBests.every((h) => h.points.length === 1)).toBe(true);
   });
 
-  it("keeps the previous rows of a board that comes back empty", async () => {
-    await refreshWith([board(MONZA_GTR3, [{ ...JAN, lapMs: 106_000 }]), board(RRR_GP_GTR3, [{ ...JAN, lapMs: 90_000 }])]);
-    const gtr1 = await leaderboard(MONZA_GTR1.layoutId, MONZA_GTR1.classId);
+  it("keeps the previous rows of a leaderboard that comes back empty", async () => {
+    await refreshWith([fetched(MONZA_GTR3, [{ ...JAN, lapMs: 106_000 }]), fetched(RRR_GP_GTR3, [{ ...JAN, lapMs: 90_000 }])]);
+    const gtr1 = await leaderboardPage(MONZA_GTR1.layoutId, MONZA_GTR1.classId);
     expect(gtr1!.entries.map((e) => e.driverId)).toEqual([1003]);
     expect(gtr1!.flag).toMatch(/empty answer/);
   });
 
   it("leaves the live generation untouched when a refresh is interrupted, and resumes it", async () => {
-    const before = await leaderboard(MONZA_GTR3.layoutId, MONZA_GTR3.classId);
+    const before = await leaderboardPage(MONZA_GTR3.layoutId, MONZA_GTR3.classId);
     const started = await beginFullRefresh();
     expect(started.resumed).toBe(false);
-    const batch = [board(MONZA_GTR3, [{ ...MAX_A, lapMs: 100_000 }, { ...JAN, lapMs: 106_000 }])];
-    expect((await storeBatch(started.generationId, batch)).combinations).toBe(1);
+    const batch = [fetched(MONZA_GTR3, [{ ...MAX_A, lapMs: 100_000 }, { ...JAN, lapMs: 106_000 }])];
+    expect((await storeBatch(started.generationId, batch)).leaderboards).toBe(1);
     // The process dies here. Readers still see the live generation.
-    expect(await leaderboard(MONZA_GTR3.layoutId, MONZA_GTR3.classId)).toEqual(before);
-    expect((await refreshStatus()).running).toMatchObject({ generationId: started.generationId, combinationsDone: 1, combinationsTotal: 6, entries: 2 });
+    expect(await leaderboardPage(MONZA_GTR3.layoutId, MONZA_GTR3.classId)).toEqual(before);
+    expect((await refreshStatus()).running).toMatchObject({ generationId: started.generationId, leaderboardsDone: 1, leaderboardsTotal: 6, entries: 2 });
 
     const resumed = await beginFullRefresh();
-    expect(resumed).toMatchObject({ generationId: started.generationId, resumed: true, combinationsDone: 1 });
+    expect(resumed).toMatchObject({ generationId: started.generationId, resumed: true, leaderboardsDone: 1 });
     // A batch replayed after the crash changes nothing.
-    expect((await storeBatch(started.generationId, batch)).combinations).toBe(0);
-    const rest = await nextCombinations(started.generationId, 100);
+    expect((await storeBatch(started.generationId, batch)).leaderboards).toBe(0);
+    const rest = await nextLeaderboards(started.generationId, 100);
     expect(rest).toHaveLength(5);
     await expect(promoteGeneration(started.generationId)).rejects.toThrow(/not complete/);
-    await storeBatch(started.generationId, rest.map((c) => board(c, [])));
+    await storeBatch(started.generationId, rest.map((c) => fetched(c, [])));
     // And dies again while building the generation's tables: entries indexed, drivers half loaded with a stray row.
     const g = started.generationId;
     await database.sql.unsafe(`CREATE UNIQUE INDEX "raceroom_entries_g${g}_pkey" ON "raceroom_entries_g${g}" (generation_id, layout_id, class_id, position)`);
@@ -143,7 +139,7 @@ describe("RaceRoom generations", () => {
     await promoteGeneration(started.generationId);
     expect((await searchDrivers("ghost rider")).hits).toEqual([]);
     expect((await searchDrivers("jan de vries")).hits.map((h) => h.driverId)).toEqual([1004]);
-    const after = await leaderboard(MONZA_GTR3.layoutId, MONZA_GTR3.classId);
+    const after = await leaderboardPage(MONZA_GTR3.layoutId, MONZA_GTR3.classId);
     expect(after!.entries.map((e) => [e.driverId, e.lapTimeMs])).toEqual([
       [1002, 100_000],
       [1004, 106_000],
@@ -151,15 +147,15 @@ describe("RaceRoom generations", () => {
     expect((await refreshStatus()).running).toBeNull();
   });
 
-  it("replaces one board of the live generation atomically (incremental refresh)", async () => {
+  it("replaces one leaderboard of the live generation atomically (incremental refresh)", async () => {
     const live = (await refreshStatus()).live!;
-    // Max A improves from 100.000 (stored by the resumed refresh) to 99.500; Élodie comes back to this board.
-    const replaced = await replaceCombination(board(MONZA_GTR3, [{ ...ELODIE, lapMs: 99_000 }, { ...MAX_A, lapMs: 99_500 }]));
+    // Max A improves from 100.000 (stored by the resumed refresh) to 99.500; Élodie comes back to this leaderboard.
+    const replaced = await replaceLeaderboard(fetched(MONZA_GTR3, [{ ...ELODIE, lapMs: 99_000 }, { ...MAX_A, lapMs: 99_500 }]));
     expect(replaced).toEqual({ status: "replaced", entries: 2 });
-    const monza = await leaderboard(MONZA_GTR3.layoutId, MONZA_GTR3.classId);
+    const monza = await leaderboardPage(MONZA_GTR3.layoutId, MONZA_GTR3.classId);
     expect(monza!.generationId).toBe(live.generationId);
     expect(monza!.entries.map((e) => e.driverId)).toEqual([1001, 1002]);
-    // Jan left this board: his aggregates follow.
+    // Jan left this leaderboard: his aggregates follow.
     const jan = await driverDetail(JAN.driverId);
     expect(jan!.driver.entryCount).toBe(jan!.results.length);
     expect(jan!.results.map((r) => r.layoutId)).not.toContain(1671);
@@ -168,19 +164,19 @@ describe("RaceRoom generations", () => {
     expect(await historyOn(MAX_A.driverId)).toEqual([100_000, 99_500]);
     expect(await historyOn(ELODIE.driverId)).toEqual([99_000]);
 
-    expect(await replaceCombination(failed(MONZA_GTR3, "timed out"))).toEqual({ status: "kept", entries: 2 });
-    const flagged = await leaderboard(MONZA_GTR3.layoutId, MONZA_GTR3.classId);
+    expect(await replaceLeaderboard(failed(MONZA_GTR3, "timed out"))).toEqual({ status: "kept", entries: 2 });
+    const flagged = await leaderboardPage(MONZA_GTR3.layoutId, MONZA_GTR3.classId);
     expect(flagged!.entries.map((e) => e.driverId)).toEqual([1001, 1002]);
     expect(flagged!.flag).toMatch(/timed out/);
 
     // Nothing is older than a day yet; everything is older than a second from now on.
-    expect(await staleCombinations(24, 10)).toEqual([]);
-    const stale = await staleCombinations(-1, 10);
+    expect(await staleLeaderboards(24, 10)).toEqual([]);
+    const stale = await staleLeaderboards(-1, 10);
     expect(stale).toHaveLength(6);
     expect(stale[0]).toEqual(MONZA_GTR3);
   });
 
-  it("filters a board by difficulty and car and finds a driver's page", async () => {
+  it("filters a leaderboard by difficulty and car and finds a driver's page", async () => {
     const entries = Array.from({ length: 120 }, (_, i) => ({
       driverId: 2000 + i,
       name: `Driver ${i}`,
@@ -188,8 +184,8 @@ describe("RaceRoom generations", () => {
       car: i % 2 === 0 ? "BMW Z4 GT3" : "Ford Mustang GT3",
       difficulty: (i % 3 === 0 ? "Novice" : "Get Real") as "Novice" | "Get Real",
     }));
-    await replaceCombination(board(RRR_GP_GTR3, entries));
-    const page = await leaderboard(RRR_GP_GTR3.layoutId, RRR_GP_GTR3.classId, { pageSize: 25, highlightDriverId: 2100 });
+    await replaceLeaderboard(fetched(RRR_GP_GTR3, entries));
+    const page = await leaderboardPage(RRR_GP_GTR3.layoutId, RRR_GP_GTR3.classId, { pageSize: 25, highlightDriverId: 2100 });
     expect(page).toMatchObject({ total: 120, filteredTotal: 120, pageCount: 5, page: 5, highlight: { driverId: 2100, position: 101, page: 5 } });
     expect(page!.entries[0]!.position).toBe(101);
     expect(page!.cars).toEqual([
@@ -201,38 +197,38 @@ describe("RaceRoom generations", () => {
       { difficulty: "Novice", entries: 40 },
     ]);
 
-    const fords = await leaderboard(RRR_GP_GTR3.layoutId, RRR_GP_GTR3.classId, { carId: 1782, difficulty: "Get Real", pageSize: 10, page: 2 });
+    const fords = await leaderboardPage(RRR_GP_GTR3.layoutId, RRR_GP_GTR3.classId, { carId: 1782, difficulty: "Get Real", pageSize: 10, page: 2 });
     expect(fords!.filteredTotal).toBe(40);
     expect(fords!.entries.every((e) => e.carName === "Ford Mustang GT3" && e.difficulty === "Get Real")).toBe(true);
     // Ford entries are the odd ranks, Get Real those not divisible by 3: the 11th is driver 31, in 32nd place.
     expect(fords!.entries[0]!.position).toBe(32);
-    expect(await leaderboard(999_999, 1703)).toBeNull();
+    expect(await leaderboardPage(999_999, 1703)).toBeNull();
   });
 
   it("stores names with COPY's delimiters and escapes verbatim", async () => {
     const names = ["Tab\tin the name", "Back\\slash \\N", "New\nline\r", "NUL-free 🏁 <b>&amp;</b>", "Zygmunt Qwertyson"];
-    await replaceCombination(board(MONZA_GTR1, names.map((name, i) => ({ driverId: 3000 + i, name, lapMs: 100_000 + i }))));
-    const stored = await leaderboard(MONZA_GTR1.layoutId, MONZA_GTR1.classId);
+    await replaceLeaderboard(fetched(MONZA_GTR1, names.map((name, i) => ({ driverId: 3000 + i, name, lapMs: 100_000 + i }))));
+    const stored = await leaderboardPage(MONZA_GTR1.layoutId, MONZA_GTR1.classId);
     expect(stored!.entries.map((e) => e.driverName)).toEqual(names);
     // A driver new to the live generation is searchable at once, typos included (the lexicon learnt their words).
     expect((await searchDrivers("zygmunt")).hits[0]).toMatchObject({ driverId: 3004, match: "prefix" });
     expect((await searchDrivers("qwertysin")).hits[0]).toMatchObject({ driverId: 3004, match: "fuzzy" });
   });
 
-  it("compares again when the hourly refresh replaced a live board after the comparison", async () => {
+  it("compares again when the hourly refresh replaced a live leaderboard after the comparison", async () => {
     const GRETA = { driverId: 1005, name: "Greta Lind" };
     const bestsOn = async () =>
       (await driverDetail(GRETA.driverId))!.personalBests.find((h) => h.layoutId === RRR_GP_GTR3.layoutId && h.classId === RRR_GP_GTR3.classId)!.points.map((p) => p.lapTimeMs);
-    const liveId = await refreshWith([board(RRR_GP_GTR3, [{ ...GRETA, lapMs: 100_000 }])]);
+    const liveId = await refreshWith([fetched(RRR_GP_GTR3, [{ ...GRETA, lapMs: 100_000 }])]);
     const pending = await beginFullRefresh();
-    await storeBatch(pending.generationId, [board(RRR_GP_GTR3, [{ ...GRETA, lapMs: 98_000 }])]);
-    await storeBatch(pending.generationId, (await nextCombinations(pending.generationId, 100)).map((c) => board(c, [])));
+    await storeBatch(pending.generationId, [fetched(RRR_GP_GTR3, [{ ...GRETA, lapMs: 98_000 }])]);
+    await storeBatch(pending.generationId, (await nextLeaderboards(pending.generationId, 100)).map((c) => fetched(c, [])));
     const isCurrent = () => database.sql.begin((tx) => comparisonIsCurrent(tx, pending.generationId, liveId));
     await database.sql.begin((tx) => compareGenerations(tx, pending.generationId, liveId));
     expect(await isCurrent()).toBe(true);
 
     // Meanwhile the hourly refresh finds Greta faster than the full refresh did: 98.000 is no personal best after that.
-    await replaceCombination(board(RRR_GP_GTR3, [{ ...GRETA, lapMs: 97_000 }]));
+    await replaceLeaderboard(fetched(RRR_GP_GTR3, [{ ...GRETA, lapMs: 97_000 }]));
     expect(await isCurrent()).toBe(false);
     await promoteGeneration(pending.generationId);
     expect(await bestsOn()).toEqual([100_000, 97_000]);

@@ -5,7 +5,7 @@ import { resetEnvCache } from "@/lib/env";
 import { flushLedger } from "@/lib/http/ledger";
 import { getRun } from "@/lib/jobs/queries";
 import { triggerSync } from "@/lib/jobs/trigger";
-import { driverDetail, leaderboard, movers, refreshStatus } from "@/lib/raceroom/queries";
+import { driverDetail, leaderboardPage, movers, refreshStatus } from "@/lib/raceroom/queries";
 import { raceroomUpstream, type RaceRoomUpstream } from "@/sim/raceroom/upstream";
 import { startSimulator, type Simulator, type Upstream } from "@/sim/server";
 import { testExecutor, waitFor } from "../jobs/support";
@@ -36,7 +36,7 @@ describe("RaceRoom refresh functions", () => {
   let executor: LocalExecutor;
 
   beforeAll(async () => {
-    raceroom = raceroomUpstream({ entries: 5_000, drivers: 3_000, combinations: 208 });
+    raceroom = raceroomUpstream({ entries: 5_000, drivers: 3_000, leaderboards: 208 });
     sim = await startSimulator({ seed: SEED, upstreams: [raceroom, await smallCatalogueUpstream()] });
     Object.assign(process.env, {
       RACEROOM_BASE_URL: `${sim.url}/raceroom`,
@@ -64,29 +64,29 @@ describe("RaceRoom refresh functions", () => {
     }, 60_000);
   }
 
-  /** Every board of the small catalogue as Pitwall stores it, against what the simulator serves. */
+  /** Every leaderboard of the small catalogue as Pitwall stores it, against what the simulator serves. */
   async function compareWithSimulator() {
     for (const layoutId of LAYOUTS) {
       for (const classId of CLASSES) {
-        const want = raceroom.expectedBoard(layoutId, classId).map((e) => [e.driver.name, e.car_class.car.name]);
-        const board = await leaderboard(layoutId, classId, { pageSize: 500 });
+        const want = raceroom.expectedLeaderboard(layoutId, classId).map((e) => [e.driver.name, e.car_class.car.name]);
+        const leaderboard = await leaderboardPage(layoutId, classId, { pageSize: 500 });
         const stored: string[][] = [];
-        for (let page = 1; page <= (board?.pageCount ?? 0); page += 1) {
-          const rows = await leaderboard(layoutId, classId, { pageSize: 500, page });
+        for (let page = 1; page <= (leaderboard?.pageCount ?? 0); page += 1) {
+          const rows = await leaderboardPage(layoutId, classId, { pageSize: 500, page });
           stored.push(...rows!.entries.map((e) => [e.driverName, e.carName]));
         }
-        expect(stored, `board ${layoutId} x ${classId}`).toEqual(want);
+        expect(stored, `leaderboard ${layoutId} x ${classId}`).toEqual(want);
       }
     }
   }
 
-  it("runs a full refresh with progress and stores every board as the simulator serves it", async () => {
+  it("runs a full refresh with progress and stores every leaderboard as the simulator serves it", async () => {
     const done = await run("raceroom.full-refresh");
     expect(done).toMatchObject({ status: "succeeded", progressDone: 10, progressTotal: 10, failed: 0 });
-    const expectedEntries = LAYOUTS.flatMap((l) => CLASSES.map((c) => raceroom.expectedBoard(l, c).length)).reduce((a, b) => a + b, 0);
+    const expectedEntries = LAYOUTS.flatMap((l) => CLASSES.map((c) => raceroom.expectedLeaderboard(l, c).length)).reduce((a, b) => a + b, 0);
     expect(done.created).toBe(expectedEntries);
     expect(done.steps.map((s) => s.name)).toEqual(["open-sync-run", "catalogue", "begin-generation", "batch-1", "promote", "finish"]);
-    expect((await refreshStatus()).live).toMatchObject({ entries: expectedEntries, combinations: 10, flagged: 0 });
+    expect((await refreshStatus()).live).toMatchObject({ entries: expectedEntries, leaderboards: 10, flagged: 0 });
     await compareWithSimulator();
   });
 
@@ -110,15 +110,15 @@ describe("RaceRoom refresh functions", () => {
     expect(points.length).toBeGreaterThanOrEqual(top.lapTimeMs < top.previousLapTimeMs ? 2 : 1);
   });
 
-  it("refetches stale boards in the hourly refresh", async () => {
+  it("refetches stale leaderboards in the hourly refresh", async () => {
     await fetch(`${sim.url}/_control/raceroom/advance`, { method: "POST", body: JSON.stringify({ days: 1 }) });
-    await database.sql`update raceroom_combinations set fetched_at = fetched_at - interval '2 days' where layout_id = 264`;
+    await database.sql`update raceroom_leaderboards set fetched_at = fetched_at - interval '2 days' where layout_id = 264`;
     const done = await run("raceroom.incremental-refresh");
     expect(done).toMatchObject({ status: "succeeded", progressDone: 5, progressTotal: 5, failed: 0 });
     expect(done.updated).toBe(5);
     for (const classId of CLASSES) {
-      const board = await leaderboard(264, classId, { pageSize: 500 });
-      expect(board!.entries.map((e) => e.driverName)).toEqual(raceroom.expectedBoard(264, classId).map((e) => e.driver.name));
+      const leaderboard = await leaderboardPage(264, classId, { pageSize: 500 });
+      expect(leaderboard!.entries.map((e) => e.driverName)).toEqual(raceroom.expectedLeaderboard(264, classId).map((e) => e.driver.name));
     }
   });
 });

@@ -3,7 +3,7 @@ import { sql as rawSql } from "@/lib/db";
 import { searchDrivers, type DriverHit } from "@/lib/raceroom/queries";
 import { warmSearch } from "@/lib/raceroom/search";
 import { useTestDatabase } from "../support/database";
-import { board, MONZA_GTR1, MONZA_GTR3, refreshWith, RRR_GP_GTR3, useSmallCatalogue, type SimpleEntry } from "./support";
+import { fetched, MONZA_GTR1, MONZA_GTR3, refreshWith, RRR_GP_GTR3, useSmallCatalogue, type SimpleEntry } from "./support";
 
 const names: [number, string][] = [
   [1, "Max Mustermann"],
@@ -30,11 +30,11 @@ describe("RaceRoom driver search", () => {
   beforeAll(async () => {
     await useSmallCatalogue();
     const entries: SimpleEntry[] = names.map(([driverId, name], i) => ({ driverId, name, lapMs: 100_000 + i * 100 }));
-    // Driver 2 is on three boards, driver 1 on one: namesakes stay apart, the busier one first.
+    // Driver 2 is on three leaderboards, driver 1 on one: namesakes stay apart, the busier one first.
     await refreshWith([
-      board(MONZA_GTR3, entries),
-      board(MONZA_GTR1, [{ driverId: 2, name: "Max Mustermann", lapMs: 90_000, car: "Saleen S7R" }]),
-      board(RRR_GP_GTR3, [{ driverId: 2, name: "Max Mustermann", lapMs: 80_000 }]),
+      fetched(MONZA_GTR3, entries),
+      fetched(MONZA_GTR1, [{ driverId: 2, name: "Max Mustermann", lapMs: 90_000, car: "Saleen S7R" }]),
+      fetched(RRR_GP_GTR3, [{ driverId: 2, name: "Max Mustermann", lapMs: 80_000 }]),
     ]);
   });
 
@@ -99,7 +99,7 @@ describe("RaceRoom driver search", () => {
 
   it("only finds drivers with entries in the live generation", async () => {
     const maxime = [{ driverId: 3, name: "Maxime Dupont", lapMs: 100_000, car: "Saleen S7R" }];
-    await refreshWith([board(MONZA_GTR3, maxime), board(MONZA_GTR1, maxime), board(RRR_GP_GTR3, maxime)]);
+    await refreshWith([fetched(MONZA_GTR3, maxime), fetched(MONZA_GTR1, maxime), fetched(RRR_GP_GTR3, maxime)]);
     expect(summary((await searchDrivers("max")).hits)).toEqual([[3, "prefix"]]);
   });
 

@@ -2,26 +2,26 @@ import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { flushLedger } from "@/lib/http/ledger";
 import { ListingErrorPayload } from "@/lib/raceroom/listing";
-import { fetchBoard, fetchBoards, fetchCatalogue, raceroomClient, type Board } from "@/lib/raceroom/source";
-import { RACEROOM_EDGE_BOARDS } from "@/sim/raceroom/config";
+import { fetchLeaderboard, fetchLeaderboards, fetchCatalogue, raceroomClient, type FetchedLeaderboard } from "@/lib/raceroom/source";
+import { RACEROOM_EDGE_LEADERBOARDS } from "@/sim/raceroom/config";
 import { raceroomUpstream, type RaceRoomUpstream } from "@/sim/raceroom/upstream";
 import { startSimulator, type Simulator, type Upstream } from "@/sim/server";
 import { useTestDatabase } from "../support/database";
 
-const { exactly1500, exactly3000 } = RACEROOM_EDGE_BOARDS;
-const WORLD = { entries: 20_000, drivers: 5_000, combinations: 200 };
+const { exactly1500, exactly3000 } = RACEROOM_EDGE_LEADERBOARDS;
+const WORLD = { entries: 20_000, drivers: 5_000, leaderboards: 200 };
 const FAST_RETRIES = { max: 8, baseDelayMs: 5, maxDelayMs: 50 };
 
-/** What the simulator says the board holds, in the shape the source produces. */
+/** What the simulator says the leaderboard holds, in the shape the source produces. */
 function expected(raceroom: RaceRoomUpstream, layoutId: number, classId: number) {
-  return raceroom.expectedBoard(layoutId, classId).map((entry) => ({
+  return raceroom.expectedLeaderboard(layoutId, classId).map((entry) => ({
     driverId: Number(/\/(\d+)\/$/.exec(entry.driver.path)![1]),
     carName: entry.car_class.car.name,
   }));
 }
 
-function summary(board: Board) {
-  return board.entries.map((e) => ({ driverId: e.driverId, carName: e.carName }));
+function summary(leaderboard: FetchedLeaderboard) {
+  return leaderboard.entries.map((e) => ({ driverId: e.driverId, carName: e.carName }));
 }
 
 describe("RaceRoom source against the simulator", () => {
@@ -29,7 +29,7 @@ describe("RaceRoom source against the simulator", () => {
   useTestDatabase();
   let sim: Simulator;
   let raceroom: RaceRoomUpstream;
-  // Generous timeouts, except where timeouts are the point: the simulator builds a big board on first request.
+  // Generous timeouts, except where timeouts are the point: the simulator builds a big leaderboard on first request.
   const client = (timeoutMs = 15_000) => raceroomClient({ baseUrl: `${sim.url}/raceroom`, timeoutMs, retries: FAST_RETRIES, concurrency: 4 });
 
   beforeAll(async () => {
@@ -51,33 +51,33 @@ describe("RaceRoom source against the simulator", () => {
 
   const requests = () => sim.stats().prefixes["/raceroom"]?.requests ?? 0;
 
-  it("reads a board of exactly 1,500 entries with one full page and one empty page", async () => {
-    const board = await fetchBoard(client(), exactly1500);
-    expect(board.entries).toHaveLength(1500);
-    expect(board.requests).toBe(2);
+  it("reads a leaderboard of exactly 1,500 entries with one full page and one empty page", async () => {
+    const leaderboard = await fetchLeaderboard(client(), exactly1500);
+    expect(leaderboard.entries).toHaveLength(1500);
+    expect(leaderboard.requests).toBe(2);
     expect(requests()).toBe(2);
     const want = expected(raceroom, exactly1500.layoutId, exactly1500.classId);
-    expect(summary(board)).toEqual(want);
-    expect(board.entries.every((e, i) => e.position === i + 1)).toBe(true);
+    expect(summary(leaderboard)).toEqual(want);
+    expect(leaderboard.entries.every((e, i) => e.position === i + 1)).toBe(true);
   });
 
   it("pages on through two full pages of 3,000", async () => {
-    const board = await fetchBoard(client(), exactly3000);
-    expect(board.entries).toHaveLength(3000);
-    expect(board.requests).toBe(3);
+    const leaderboard = await fetchLeaderboard(client(), exactly3000);
+    expect(leaderboard.entries).toHaveLength(3000);
+    expect(leaderboard.requests).toBe(3);
     // Lap times parse to what the simulator formatted, fastest first.
-    const laps = board.entries.map((e) => e.lapTimeMs);
+    const laps = leaderboard.entries.map((e) => e.lapTimeMs);
     expect([...laps].sort((a, b) => a - b)).toEqual(laps);
   });
 
   it("stops at a short page and reads every field", async () => {
-    const populated = raceroom.populatedCombinations().find((c) => c.entries > 10 && c.entries < 1500)!;
-    const board = await fetchBoard(client(), populated);
-    expect(board.requests).toBe(1);
-    expect(board.rejected).toBe(0);
-    expect(board.entries).toHaveLength(populated.entries);
-    const raw = raceroom.expectedBoard(populated.layoutId, populated.classId);
-    board.entries.forEach((entry, i) => {
+    const populated = raceroom.populatedLeaderboards().find((c) => c.entries > 10 && c.entries < 1500)!;
+    const leaderboard = await fetchLeaderboard(client(), populated);
+    expect(leaderboard.requests).toBe(1);
+    expect(leaderboard.rejected).toBe(0);
+    expect(leaderboard.entries).toHaveLength(populated.entries);
+    const raw = raceroom.expectedLeaderboard(populated.layoutId, populated.classId);
+    leaderboard.entries.forEach((entry, i) => {
       const source = raw[i]!;
       expect(entry.driverName).toBe(source.driver.name);
       expect(entry.countryCode).toBe(source.country.code.toLowerCase());
@@ -87,53 +87,53 @@ describe("RaceRoom source against the simulator", () => {
     });
   });
 
-  it("asks once more for a known board whose first page comes back empty", async () => {
+  it("asks once more for a known leaderboard whose first page comes back empty", async () => {
     await fetch(`${sim.url}/_control/raceroom/quirks`, { method: "POST", body: JSON.stringify({ transientEmptyRate: 1 }) });
-    const populated = raceroom.populatedCombinations().find((c) => c.entries > 10 && c.entries < 1500)!;
-    const retried = await fetchBoard(client(), populated, { retryEmpty: true });
+    const populated = raceroom.populatedLeaderboards().find((c) => c.entries > 10 && c.entries < 1500)!;
+    const retried = await fetchLeaderboard(client(), populated, { retryEmpty: true });
     expect(retried).toMatchObject({ retriedEmpty: true, requests: 2 });
     expect(retried.entries).toHaveLength(populated.entries);
-    // Boards not known to have entries are not asked twice: most boards are really empty.
-    const other = raceroom.populatedCombinations().find((c) => c.entries > 10 && c.entries < 1500 && c.classId !== populated.classId)!;
-    const once = await fetchBoard(client(), other);
+    // Leaderboards not known to have entries are not asked twice: most leaderboards are really empty.
+    const other = raceroom.populatedLeaderboards().find((c) => c.entries > 10 && c.entries < 1500 && c.classId !== populated.classId)!;
+    const once = await fetchLeaderboard(client(), other);
     expect(once).toMatchObject({ retriedEmpty: false, requests: 1, entries: [] });
   });
 
   it("recognises the error payload as a failed fetch", async () => {
     await fetch(`${sim.url}/_control/raceroom/quirks`, { method: "POST", body: JSON.stringify({ errorPayloadRate: 1 }) });
-    await expect(fetchBoard(client(), exactly1500)).rejects.toThrow(ListingErrorPayload);
-    const [outcome] = await fetchBoards(client(), [exactly1500], { concurrency: 1, minIntervalMs: 0 });
-    expect(outcome).toMatchObject({ ok: false, combination: exactly1500 });
+    await expect(fetchLeaderboard(client(), exactly1500)).rejects.toThrow(ListingErrorPayload);
+    const [outcome] = await fetchLeaderboards(client(), [exactly1500], { concurrency: 1, minIntervalMs: 0 });
+    expect(outcome).toMatchObject({ ok: false, key: exactly1500 });
     expect(outcome!.ok ? "" : outcome!.error).toMatch(/temporarily unavailable/);
   });
 
   it("loses nothing to 5xx, 429, timeouts and cut-short bodies", async () => {
-    const boards = raceroom.populatedCombinations().slice(0, 40);
+    const leaderboards = raceroom.populatedLeaderboards().slice(0, 40);
     sim.setFaults({ errorRate: 0.15, rateLimitRate: 0.1, retryAfterSeconds: 0, timeoutRate: 0.05, truncateRate: 0.1 });
-    const outcomes = await fetchBoards(client(1000), boards, { concurrency: 4, minIntervalMs: 0 });
+    const outcomes = await fetchLeaderboards(client(1000), leaderboards, { concurrency: 4, minIntervalMs: 0 });
     const stats = sim.stats().prefixes["/raceroom"]!;
     expect(stats.errors + stats.rateLimited + stats.timeouts + stats.truncated).toBeGreaterThan(10);
     for (const [i, outcome] of outcomes.entries()) {
       expect(outcome.ok).toBe(true);
       if (!outcome.ok) continue;
-      const combo = boards[i]!;
-      expect(summary(outcome.board)).toEqual(expected(raceroom, combo.layoutId, combo.classId));
+      const leaderboard = leaderboards[i]!;
+      expect(summary(outcome.leaderboard)).toEqual(expected(raceroom, leaderboard.layoutId, leaderboard.classId));
     }
   });
 
   it("keeps workers apart by the minimum interval", async () => {
-    const boards = raceroom.populatedCombinations().slice(0, 12);
+    const leaderboards = raceroom.populatedLeaderboards().slice(0, 12);
     const started = performance.now();
-    await fetchBoards(client(), boards, { concurrency: 2, minIntervalMs: 100 });
+    await fetchLeaderboards(client(), leaderboards, { concurrency: 2, minIntervalMs: 100 });
     // Two workers, six requests each, at least 100 ms between a worker's requests: five gaps.
     expect(performance.now() - started).toBeGreaterThanOrEqual(500);
   });
 
   it("skips and counts malformed entries, keeping the others", async () => {
     const malformed = raceroomClient({ baseUrl: `${sim.url}/malformed`, timeoutMs: 15_000, retries: FAST_RETRIES });
-    const board = await fetchBoard(malformed, { layoutId: 1671, classId: 1703 });
-    expect(board.rejected).toBe(3);
-    expect(board.entries.map((e) => [e.position, e.driverId])).toEqual([
+    const leaderboard = await fetchLeaderboard(malformed, { layoutId: 1671, classId: 1703 });
+    expect(leaderboard.rejected).toBe(3);
+    expect(leaderboard.entries.map((e) => [e.position, e.driverId])).toEqual([
       [1, 1000001],
       [2, 1000002],
       [3, 1000003],

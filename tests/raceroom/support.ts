@@ -1,8 +1,11 @@
 import { shippedCatalogue, type Catalogue } from "@/lib/raceroom/catalogue";
-import { beginFullRefresh, nextCombinations, promoteGeneration, storeBatch, storeCatalogue } from "@/lib/raceroom/ingest";
-import type { BoardOutcome, Combination } from "@/lib/raceroom/source";
+import { storeBatch } from "@/lib/raceroom/batch";
+import { storeCatalogue } from "@/lib/raceroom/catalogue-store";
+import { beginFullRefresh, nextLeaderboards } from "@/lib/raceroom/generations";
+import { promoteGeneration } from "@/lib/raceroom/promotion";
+import type { LeaderboardOutcome, LeaderboardKey } from "@/lib/raceroom/source";
 
-/** A small real catalogue: RaceRoom Raceway GP and Classic, Monza GP x GTR 3 and GTR 1 (six boards). */
+/** A small real catalogue: RaceRoom Raceway GP and Classic, Monza GP x GTR 3 and GTR 1 (six leaderboards). */
 export async function smallCatalogue(layoutIds = [263, 264, 1671], classIds = [1703, 1687]): Promise<Catalogue> {
   const full = await shippedCatalogue();
   const layouts = full.layouts.filter((l) => layoutIds.includes(l.id));
@@ -28,12 +31,12 @@ export interface SimpleEntry {
   difficulty?: "Get Real" | "Amateur" | "Novice";
 }
 
-/** A fetched board; entries are ranked in the order given. */
-export function board(combination: Combination, entries: SimpleEntry[]): BoardOutcome {
+/** A fetched leaderboard; entries are ranked in the order given. */
+export function fetched(key: LeaderboardKey, entries: SimpleEntry[]): LeaderboardOutcome {
   return {
     ok: true,
-    board: {
-      ...combination,
+    leaderboard: {
+      ...key,
       requests: 1,
       rejected: 0,
       retriedEmpty: false,
@@ -54,19 +57,19 @@ export function board(combination: Combination, entries: SimpleEntry[]): BoardOu
   };
 }
 
-export function failed(combination: Combination, error = "HTTP 500"): BoardOutcome {
-  return { ok: false, combination, error };
+export function failed(key: LeaderboardKey, error = "HTTP 500"): LeaderboardOutcome {
+  return { ok: false, key, error };
 }
 
 /**
- * Runs a whole full refresh from prepared boards: every catalogue combination not given comes back empty.
+ * Runs a whole full refresh from prepared leaderboards: every catalogue leaderboard not given comes back empty.
  * Returns the promoted generation id.
  */
-export async function refreshWith(outcomes: BoardOutcome[]): Promise<number> {
+export async function refreshWith(outcomes: LeaderboardOutcome[]): Promise<number> {
   const { generationId } = await beginFullRefresh();
   await storeBatch(generationId, outcomes);
-  const rest = await nextCombinations(generationId, 100_000);
-  await storeBatch(generationId, rest.map((c) => board(c, [])));
+  const rest = await nextLeaderboards(generationId, 100_000);
+  await storeBatch(generationId, rest.map((c) => fetched(c, [])));
   await promoteGeneration(generationId);
   return generationId;
 }

@@ -1,13 +1,13 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { RACEROOM_EDGE_BOARDS } from "@/sim/raceroom/config";
+import { RACEROOM_EDGE_LEADERBOARDS } from "@/sim/raceroom/config";
 import type { RaceRoomEntry } from "@/sim/raceroom/listing";
 import { raceroomUpstream, type RaceRoomUpstream } from "@/sim/raceroom/upstream";
 import { startSimulator, type Simulator } from "@/sim/server";
 
 const XHR = { "X-Requested-With": "XMLHttpRequest" };
-const SMALL_WORLD = { entries: 20_000, drivers: 5_000, combinations: 300 };
-const { exactly1500, exactly3000 } = RACEROOM_EDGE_BOARDS;
+const SMALL_WORLD = { entries: 20_000, drivers: 5_000, leaderboards: 300 };
+const { exactly1500, exactly3000 } = RACEROOM_EDGE_LEADERBOARDS;
 
 interface Listing {
   context: { c: { get: Record<string, string>; results: RaceRoomEntry[] } };
@@ -24,7 +24,7 @@ describe("RaceRoom simulator", () => {
     return (await response.json()) as Listing & { error?: string };
   }
 
-  const board = (layoutId: number, classId: number, start: number, count: number) =>
+  const leaderboard = (layoutId: number, classId: number, start: number, count: number) =>
     listing({ track: layoutId, car_class: `class-${classId}`, start, count }).then((body) => body.context.c.results);
 
   async function control(action: string, body: unknown) {
@@ -68,20 +68,20 @@ describe("RaceRoom simulator", () => {
     for (const entry of results) expect(cars.has(entry.car_class.car.name)).toBe(true);
   });
 
-  it("pages with start and count, caps count at 1,500 and ends exact boards with an empty page", async () => {
-    const expected = raceroom.expectedBoard(exactly1500.layoutId, exactly1500.classId);
+  it("pages with start and count, caps count at 1,500 and ends exact leaderboards with an empty page", async () => {
+    const expected = raceroom.expectedLeaderboard(exactly1500.layoutId, exactly1500.classId);
     expect(expected).toHaveLength(1500);
-    expect(await board(exactly1500.layoutId, exactly1500.classId, 0, 1500)).toEqual(expected);
-    expect(await board(exactly1500.layoutId, exactly1500.classId, 1500, 1500)).toEqual([]);
-    expect(await board(exactly1500.layoutId, exactly1500.classId, 10, 5)).toEqual(expected.slice(10, 15));
+    expect(await leaderboard(exactly1500.layoutId, exactly1500.classId, 0, 1500)).toEqual(expected);
+    expect(await leaderboard(exactly1500.layoutId, exactly1500.classId, 1500, 1500)).toEqual([]);
+    expect(await leaderboard(exactly1500.layoutId, exactly1500.classId, 10, 5)).toEqual(expected.slice(10, 15));
 
     const pages = [
-      await board(exactly3000.layoutId, exactly3000.classId, 0, 5000),
-      await board(exactly3000.layoutId, exactly3000.classId, 1500, 1500),
-      await board(exactly3000.layoutId, exactly3000.classId, 3000, 1500),
+      await leaderboard(exactly3000.layoutId, exactly3000.classId, 0, 5000),
+      await leaderboard(exactly3000.layoutId, exactly3000.classId, 1500, 1500),
+      await leaderboard(exactly3000.layoutId, exactly3000.classId, 3000, 1500),
     ];
     expect(pages.map((page) => page.length)).toEqual([1500, 1500, 0]);
-    expect(pages.flat()).toEqual(raceroom.expectedBoard(exactly3000.layoutId, exactly3000.classId));
+    expect(pages.flat()).toEqual(raceroom.expectedLeaderboard(exactly3000.layoutId, exactly3000.classId));
     expect(new Set(pages.flat().map((entry) => entry.driver.path)).size).toBe(3000);
   });
 
@@ -91,11 +91,11 @@ describe("RaceRoom simulator", () => {
     expect(await response.text()).toMatch(/^<!DOCTYPE html>/);
   });
 
-  it("answers unknown boards with no rows and malformed parameters with the error payload", async () => {
-    expect(await board(999_999, exactly1500.classId, 0, 100)).toEqual([]);
-    expect(await board(exactly1500.layoutId, 424_242, 0, 100)).toEqual([]);
+  it("answers unknown leaderboards with no rows and malformed parameters with the error payload", async () => {
+    expect(await leaderboard(999_999, exactly1500.classId, 0, 100)).toEqual([]);
+    expect(await leaderboard(exactly1500.layoutId, 424_242, 0, 100)).toEqual([]);
     const outside = raceroom.world().catalogue.layouts.at(-1)?.id ?? 0;
-    expect(await board(outside, exactly1500.classId, 0, 100)).toEqual([]);
+    expect(await leaderboard(outside, exactly1500.classId, 0, 100)).toEqual([]);
     const malformed: Array<Record<string, string | number>> = [
       { track: "monza", car_class: "class-1703" },
       { track: 263, car_class: "gtr3" },
@@ -109,8 +109,8 @@ describe("RaceRoom simulator", () => {
     }
   });
 
-  it("serves single-car boards for a bare car id", async () => {
-    const full = raceroom.expectedBoard(exactly3000.layoutId, exactly3000.classId);
+  it("serves single-car leaderboards for a bare car id", async () => {
+    const full = raceroom.expectedLeaderboard(exactly3000.layoutId, exactly3000.classId);
     const carName = full[0]?.car_class.car.name;
     const car = raceroom.world().carClass(exactly3000.classId)?.cars.find((candidate) => candidate.name === carName);
     const results = (await listing({ track: exactly3000.layoutId, car_class: car?.id ?? 0, count: 1500 })).context.c.results;
@@ -121,7 +121,7 @@ describe("RaceRoom simulator", () => {
   });
 
   it("builds the same world from the same seed, and another from another seed", async () => {
-    const first = await board(exactly1500.layoutId, exactly1500.classId, 0, 20);
+    const first = await leaderboard(exactly1500.layoutId, exactly1500.classId, 0, 20);
     const other = await startSimulator({ seed: 3, upstreams: [raceroomUpstream(SMALL_WORLD)] });
     try {
       const again = await fetch(`${other.url}/raceroom/leaderboard/listing/0?track=263&car_class=class-1703&start=0&count=20`, { headers: XHR });
@@ -131,27 +131,27 @@ describe("RaceRoom simulator", () => {
     }
     const standalone = raceroomUpstream(SMALL_WORLD);
     standalone.reset?.(3);
-    expect(raceroom.populatedCombinations()).toEqual(standalone.populatedCombinations());
+    expect(raceroom.populatedLeaderboards()).toEqual(standalone.populatedLeaderboards());
     sim.reset(4);
-    expect(await board(exactly1500.layoutId, exactly1500.classId, 0, 20)).not.toEqual(first);
+    expect(await leaderboard(exactly1500.layoutId, exactly1500.classId, 0, 20)).not.toEqual(first);
   });
 
-  it("is heavy-tailed at the default scale: most boards empty, several beyond one page", () => {
+  it("is heavy-tailed at the default scale: most leaderboards empty, several beyond one page", () => {
     const world = raceroomUpstream();
     const summary = world.summary();
-    expect(summary).toMatchObject({ entries: 200_000, drivers: 45_000, combinations: 186 * 104 });
-    expect(summary.populated).toBeLessThan(summary.combinations / 2);
-    const sizes = world.populatedCombinations().map((combination) => combination.entries);
+    expect(summary).toMatchObject({ entries: 200_000, drivers: 45_000, leaderboards: 186 * 104 });
+    expect(summary.populated).toBeLessThan(summary.leaderboards / 2);
+    const sizes = world.populatedLeaderboards().map((leaderboard) => leaderboard.entries);
     expect(sizes.filter((size) => size > 1500).length).toBeGreaterThanOrEqual(5);
     expect(sizes.filter((size) => size === 1).length).toBeGreaterThan(50);
     expect(sizes.reduce((sum, size) => sum + size, 0)).toBe(200_000);
   });
 
-  it("fills boards with every kind of driver name, and distinct drivers who share one", async () => {
+  it("fills leaderboards with every kind of driver name, and distinct drivers who share one", async () => {
     const names = new Map<string, Set<string>>();
-    for (const { layoutId, classId, entries } of raceroom.populatedCombinations()) {
+    for (const { layoutId, classId, entries } of raceroom.populatedLeaderboards()) {
       for (let start = 0; start < entries; start += 1500) {
-        for (const entry of await board(layoutId, classId, start, 1500)) {
+        for (const entry of await leaderboard(layoutId, classId, start, 1500)) {
           const ids = names.get(entry.driver.name) ?? new Set();
           names.set(entry.driver.name, ids.add(entry.driver.path));
         }
@@ -173,16 +173,16 @@ describe("RaceRoom simulator", () => {
 
   it("moves the world on a day: personal bests improve, positions change, new entries appear, reset goes back", async () => {
     const before = raceroom.summary();
-    const day0 = raceroom.expectedBoard(exactly3000.layoutId, exactly3000.classId);
+    const day0 = raceroom.expectedLeaderboard(exactly3000.layoutId, exactly3000.classId);
     const advanced = await control("advance", { days: 1 });
     expect(advanced.body).toMatchObject({ day: 1 });
     expect(Number(advanced.body.entries)).toBeGreaterThan(before.entries);
 
     const day1 = [
-      ...(await board(exactly3000.layoutId, exactly3000.classId, 0, 1500)),
-      ...(await board(exactly3000.layoutId, exactly3000.classId, 1500, 1500)),
+      ...(await leaderboard(exactly3000.layoutId, exactly3000.classId, 0, 1500)),
+      ...(await leaderboard(exactly3000.layoutId, exactly3000.classId, 1500, 1500)),
     ];
-    expect(day1).toEqual(raceroom.expectedBoard(exactly3000.layoutId, exactly3000.classId, 1));
+    expect(day1).toEqual(raceroom.expectedLeaderboard(exactly3000.layoutId, exactly3000.classId, 1));
     expect(day1).toHaveLength(3000);
     const seconds = (laptime: string) => {
       const match = /^(?:(\d+)h )?(?:(\d+)m )?(\d+\.\d+)s$/.exec(laptime);
@@ -196,44 +196,44 @@ describe("RaceRoom simulator", () => {
     expect(day1.filter((entry) => entry.index !== was.get(entry.driver.path)?.index).length).toBeGreaterThan(30);
     expect(improved.every((entry) => entry.date_time.includes("2026-04-01") || entry.date_time.startsWith("04/01/2026"))).toBe(true);
 
-    const grown = raceroom.populatedCombinations().filter(({ layoutId, classId, entries }) => entries > raceroom.expectedBoard(layoutId, classId, 0).length);
+    const grown = raceroom.populatedLeaderboards().filter(({ layoutId, classId, entries }) => entries > raceroom.expectedLeaderboard(layoutId, classId, 0).length);
     expect(grown.length).toBeGreaterThan(5);
 
     sim.reset(3);
     expect(raceroom.summary()).toEqual(before);
-    expect(await board(exactly3000.layoutId, exactly3000.classId, 0, 1500)).toEqual(day0.slice(0, 1500));
+    expect(await leaderboard(exactly3000.layoutId, exactly3000.classId, 0, 1500)).toEqual(day0.slice(0, 1500));
   });
 
   it("answers an empty page once when the transient-empty quirk fires, then the rows", async () => {
     expect((await control("quirks", { transientEmptyRate: 1 })).body).toEqual({ transientEmptyRate: 1, errorPayloadRate: 0 });
-    expect(await board(exactly1500.layoutId, exactly1500.classId, 0, 100)).toEqual([]);
-    expect(await board(exactly1500.layoutId, exactly1500.classId, 0, 100)).toHaveLength(100);
-    expect(await board(999_999, exactly1500.classId, 0, 100)).toEqual([]);
+    expect(await leaderboard(exactly1500.layoutId, exactly1500.classId, 0, 100)).toEqual([]);
+    expect(await leaderboard(exactly1500.layoutId, exactly1500.classId, 0, 100)).toHaveLength(100);
+    expect(await leaderboard(999_999, exactly1500.classId, 0, 100)).toEqual([]);
 
     await control("quirks", { transientEmptyRate: 0, errorPayloadRate: 1 });
     const body = await listing({ track: exactly1500.layoutId, car_class: `class-${exactly1500.classId}` });
     expect(body).toEqual({ error: expect.any(String) });
     sim.reset(3);
-    expect(await board(exactly1500.layoutId, exactly1500.classId, 0, 100)).toHaveLength(100);
+    expect(await leaderboard(exactly1500.layoutId, exactly1500.classId, 0, 100)).toHaveLength(100);
   });
 
   it("resizes the world through the control API and refuses bad sizes", async () => {
-    const resized = await control("configure", { entries: 8_000, drivers: 3_000, combinations: 10 });
-    expect(resized).toEqual({ status: 200, body: { seed: 3, day: 0, entries: 8_000, drivers: 3_000, combinations: 10, populated: expect.any(Number) } });
-    expect(raceroom.populatedCombinations().map(({ layoutId, classId, entries }) => [layoutId, classId, entries])).toEqual(
+    const resized = await control("configure", { entries: 8_000, drivers: 3_000, leaderboards: 10 });
+    expect(resized).toEqual({ status: 200, body: { seed: 3, day: 0, entries: 8_000, drivers: 3_000, leaderboards: 10, populated: expect.any(Number) } });
+    expect(raceroom.populatedLeaderboards().map(({ layoutId, classId, entries }) => [layoutId, classId, entries])).toEqual(
       expect.arrayContaining([
         [exactly3000.layoutId, exactly3000.classId, 3000],
         [exactly1500.layoutId, exactly1500.classId, 1500],
       ]),
     );
-    for (const bad of [{ entries: 10 }, { drivers: "many" }, { combinations: 3 }, { combinations: 99_999 }, { laps: 5 }, { entries: 2_000_000, combinations: 5 }]) {
+    for (const bad of [{ entries: 10 }, { drivers: "many" }, { leaderboards: 3 }, { leaderboards: 99_999 }, { laps: 5 }, { entries: 2_000_000, leaderboards: 5 }]) {
       expect((await control("configure", bad)).status, JSON.stringify(bad)).toBe(400);
     }
     expect((await control("advance", { days: 0 })).status).toBe(400);
     expect((await control("launch", {})).status).toBe(400);
-    expect(raceroom.summary().combinations).toBe(10);
+    expect(raceroom.summary().leaderboards).toBe(10);
     await control("configure", SMALL_WORLD);
-    expect(raceroom.summary()).toMatchObject({ combinations: 300, entries: 20_000 });
+    expect(raceroom.summary()).toMatchObject({ leaderboards: 300, entries: 20_000 });
   });
 
   it("serves the shipped catalogue byte for byte and takes the framework's faults", async () => {

@@ -8,7 +8,7 @@ export const metadata: Metadata = {
 
 const links = [
   { href: "/raceroom", label: "Drivers", exact: true },
-  { href: "/raceroom/combinations", label: "Top combinations" },
+  { href: "/raceroom/leaderboards", label: "Top leaderboards" },
 ];
 
 /** RaceRoom pages share a sub-navigation; tables stick their headers just under the site header (taller on phones). */

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
-import { movers, refreshStatus, searchDrivers, topCombinations, type TopCombinations } from "@/lib/raceroom/queries";
-import { CombinationsTable } from "@/lib/raceroom/ui/combinations-table";
+import { movers, refreshStatus, searchDrivers, topLeaderboards, type TopLeaderboards } from "@/lib/raceroom/queries";
+import { TopLeaderboardsTable } from "@/lib/raceroom/ui/top-leaderboards-table";
 import { DriverSearch } from "@/lib/raceroom/ui/driver-search";
 import { MoversTable } from "@/lib/raceroom/ui/movers-table";
 import { firstParam } from "@/lib/raceroom/ui/params";
@@ -13,14 +13,14 @@ export const metadata: Metadata = { title: { absolute: "RaceRoom · Pitwall" } }
 const TOP = 10;
 
 /**
- * Status and search hits (for a `?q=`) are in the first bytes of the page; the busiest boards and movers, slower to
+ * Status and search hits (for a `?q=`) are in the first bytes of the page; the busiest leaderboards and movers, slower to
  * read, stream in after them.
  */
 export default async function RaceroomPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const q = firstParam((await searchParams).q)?.slice(0, 80) ?? "";
-  const boards = Promise.all([topCombinations({ limit: TOP }), movers({ limit: TOP })]);
+  const leaderboards = Promise.all([topLeaderboards({ limit: TOP }), movers({ limit: TOP })]);
   // Awaited only when there is live data; a failure is still reported there (this handler only keeps it from being unhandled).
-  boards.catch(() => undefined);
+  leaderboards.catch(() => undefined);
   const [status, search] = await Promise.all([refreshStatus(), q.trim() ? searchDrivers(q) : { query: "", hits: [] }]);
   return (
     <div className="space-y-8">
@@ -28,7 +28,7 @@ export default async function RaceroomPage({ searchParams }: { searchParams: Pro
         <h1 className="text-2xl font-semibold tracking-tight">RaceRoom leaderboards</h1>
         <p className="max-w-3xl text-muted">
           Every RaceRoom Racing Experience leaderboard, each track layout with each car class. Find a driver to see all their results, or
-          open the busiest boards below.
+          open the busiest leaderboards below.
         </p>
       </header>
       <RefreshStatusPanel initial={status} />
@@ -36,7 +36,7 @@ export default async function RaceroomPage({ searchParams }: { searchParams: Pro
         <>
           <DriverSearch initial={{ query: search.query, data: search.hits }} />
           <Suspense fallback={<p className="text-sm text-muted">Loading the busiest leaderboards…</p>}>
-            <BoardsSection boards={boards} />
+            <BoardsSection leaderboards={leaderboards} />
           </Suspense>
         </>
       ) : null}
@@ -44,20 +44,20 @@ export default async function RaceroomPage({ searchParams }: { searchParams: Pro
   );
 }
 
-async function BoardsSection({ boards }: { boards: Promise<[TopCombinations, Awaited<ReturnType<typeof movers>>]> }) {
-  const [top, climbs] = await boards;
+async function BoardsSection({ leaderboards }: { leaderboards: Promise<[TopLeaderboards, Awaited<ReturnType<typeof movers>>]> }) {
+  const [top, climbs] = await leaderboards;
   return (
     <div className="grid gap-8 xl:grid-cols-[3fr_2fr]">
-      <section aria-labelledby="top-combinations" className="min-w-0 space-y-3">
+      <section aria-labelledby="top-leaderboards" className="min-w-0 space-y-3">
         <div className="flex items-baseline justify-between gap-2">
-          <h2 id="top-combinations" className="text-lg font-semibold">
+          <h2 id="top-leaderboards" className="text-lg font-semibold">
             Busiest leaderboards
           </h2>
-          <Link href="/raceroom/combinations" className="text-sm text-muted hover:text-fg hover:underline">
+          <Link href="/raceroom/leaderboards" className="text-sm text-muted hover:text-fg hover:underline">
             All {top.total.toLocaleString("en-US")} with entries →
           </Link>
         </div>
-        <CombinationsTable combinations={top.combinations} />
+        <TopLeaderboardsTable leaderboards={top.leaderboards} />
       </section>
       <section aria-labelledby="movers" className="min-w-0 space-y-3">
         <h2 id="movers" className="text-lg font-semibold">

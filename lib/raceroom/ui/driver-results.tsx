@@ -5,17 +5,17 @@ import { useId, useMemo, useState } from "react";
 import type { Difficulty, DriverResult } from "@/lib/raceroom/queries";
 import { ClassBadge } from "./class-badge";
 import { Day, DifficultyBadge, Gap, LapTime, PositionOf } from "./labels";
-import { boardHref } from "./links";
+import { leaderboardHref } from "./links";
 import { cell, headCell, numberCell, row, table, tableFrame, wideOnly } from "./table";
 
-type SortKey = "board" | "class" | "car" | "position" | "lapTime" | "gap" | "percent" | "difficulty" | "rank" | "date";
+type SortKey = "leaderboard" | "class" | "car" | "position" | "lapTime" | "gap" | "percent" | "difficulty" | "rank" | "date";
 
 const DIFFICULTY_ORDER: Record<Difficulty, number> = { "Get Real": 0, Amateur: 1, Novice: 2 };
 
 const compareText = (a: string | null, b: string | null) => (a ?? "\uffff").localeCompare(b ?? "\uffff", "en", { sensitivity: "base" });
 
 const comparators: Record<SortKey, (a: DriverResult, b: DriverResult) => number> = {
-  board: (a, b) => compareText(a.trackName, b.trackName) || compareText(a.layoutName, b.layoutName),
+  leaderboard: (a, b) => compareText(a.trackName, b.trackName) || compareText(a.layoutName, b.layoutName),
   class: (a, b) => compareText(a.className, b.className),
   car: (a, b) => compareText(a.carName, b.carName),
   position: (a, b) => a.position - b.position || a.total - b.total,
@@ -39,7 +39,7 @@ interface Column {
 }
 
 const COLUMNS: Column[] = [
-  { key: "board", label: "Track" },
+  { key: "leaderboard", label: "Track" },
   { key: "class", label: "Class", wide: true },
   { key: "car", label: "Car", wide: true },
   { key: "position", label: "Pos", numeric: true },
@@ -141,7 +141,7 @@ export function DriverResults({ driverId, results }: { driverId: number; results
             {shown.map((r) => (
               <tr key={`${r.layoutId}:${r.classId}`} className={row}>
                 <td className={cell}>
-                  <Link prefetch={false} href={boardHref(r.layoutId, r.classId, { driver: driverId })} className="font-medium hover:underline" data-testid="result-board-link">
+                  <Link prefetch={false} href={leaderboardHref(r.layoutId, r.classId, { driver: driverId })} className="font-medium hover:underline" data-testid="result-leaderboard-link">
                     {r.trackName}
                   </Link>
                   <span className="block text-xs text-muted">{r.layoutName}</span>

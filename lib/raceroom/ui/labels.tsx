@@ -13,10 +13,10 @@ export function Day({ iso }: { iso: string | null }) {
   );
 }
 
-/** The lap time; the board's record in purple, marked with a symbol too (colour is never the only signal). */
+/** The lap time; the leaderboard's record in purple, marked with a symbol too (colour is never the only signal). */
 export function LapTime({ ms, record = false }: { ms: number; record?: boolean }) {
   return record ? (
-    <span className="font-semibold text-purple" title="Record of the board">
+    <span className="font-semibold text-purple" title="Record of the leaderboard">
       <span aria-hidden>◆ </span>
       {formatLapTime(ms)}
       <span className="sr-only"> (record)</span>

@@ -3,17 +3,17 @@ import type { Mover } from "@/lib/raceroom/queries";
 import { formatCount } from "@/lib/ui/format";
 import { ClassBadge } from "./class-badge";
 import { LapTime } from "./labels";
-import { boardHref, driverHref } from "./links";
+import { leaderboardHref, driverHref } from "./links";
 import { cell, headCell, numberCell, row, table, tableFrame, wideOnly } from "./table";
 
-/** The biggest climbs between the last two refreshes; each driver with the board they climbed on. */
+/** The biggest climbs between the last two refreshes; each driver with the leaderboard they climbed on. */
 export function MoversTable({ movers }: { movers: Mover[] }) {
   return (
     <div className={tableFrame}>
       <table className={table} data-testid="movers-table">
         <thead>
           <tr>
-            <th scope="col" className={headCell}>Driver and board</th>
+            <th scope="col" className={headCell}>Driver and leaderboard</th>
             <th scope="col" className={`${headCell} text-right`}>Climb</th>
             <th scope="col" className={`${headCell} text-right`}>Now</th>
             <th scope="col" className={`${headCell} ${wideOnly} text-right`}>Lap</th>
@@ -26,7 +26,7 @@ export function MoversTable({ movers }: { movers: Mover[] }) {
                 <Link prefetch={false} href={driverHref(m.driverId)} className="block truncate font-medium hover:underline">
                   {m.driverName}
                 </Link>
-                <Link prefetch={false} href={boardHref(m.layoutId, m.classId, { driver: m.driverId })} className="block text-xs text-muted hover:underline">
+                <Link prefetch={false} href={leaderboardHref(m.layoutId, m.classId, { driver: m.driverId })} className="block text-xs text-muted hover:underline">
                   {m.trackName} {m.layoutName} · <ClassBadge classId={m.classId} name={m.className} />
                 </Link>
               </td>

@@ -56,14 +56,14 @@ function useWidth<E extends Element>(): [React.RefObject<E | null>, number] {
   return [ref, width];
 }
 
-/** The board to show first: most bests, then the best current position. */
+/** The leaderboard to show first: most bests, then the best current position. */
 function byInterest(a: PersonalBestHistory, b: PersonalBestHistory): number {
   const position = (h: PersonalBestHistory) => h.points.at(-1)?.position ?? Infinity;
   return b.points.length - a.points.length || position(a) - position(b) || boardLabel(a).localeCompare(boardLabel(b));
 }
 
 /**
- * A driver's personal-best progression on one board at a time: lap time over date as a step line (a best stands
+ * A driver's personal-best progression on one leaderboard at a time: lap time over date as a step line (a best stands
  * until the next one). Every point can be hovered or focused for its exact values.
  */
 export function PersonalBestChart({ histories }: { histories: PersonalBestHistory[] }) {
@@ -106,10 +106,10 @@ export function PersonalBestChart({ histories }: { histories: PersonalBestHistor
   return (
     <figure className="space-y-2" data-testid="pb-chart">
       <div className="flex flex-wrap items-end justify-between gap-3">
-        <label htmlFor={`${id}-board`} className="flex flex-col gap-1 text-xs font-medium text-muted">
-          Leaderboard
+        <label htmlFor={`${id}-leaderboard`} className="flex flex-col gap-1 text-xs font-medium text-muted">
+          LeaderboardPage
           <select
-            id={`${id}-board`}
+            id={`${id}-leaderboard`}
             value={boardKey(history)}
             onChange={(event) => {
               setSelected(event.target.value);

@@ -29,7 +29,7 @@ export function RefreshStatusPanel({ initial }: { initial: RefreshStatus }) {
     refetchInterval: (query) => (query.state.data?.running ? RUNNING_POLL_MS : IDLE_POLL_MS),
   });
 
-  // When a refresh goes live, the server-rendered tables (top combinations, movers) are re-read.
+  // When a refresh goes live, the server-rendered tables (top leaderboards, movers) are re-read.
   const shownGeneration = useRef(initial.live?.generationId ?? null);
   useEffect(() => {
     const live = status.live?.generationId ?? null;
@@ -52,7 +52,7 @@ export function RefreshStatusPanel({ initial }: { initial: RefreshStatus }) {
             </span>
             <span className="text-muted">{live ? "The data below stays as it is until the refresh finishes." : "Search works as soon as it finishes."}</span>
           </p>
-          <ProgressBar done={running.combinationsDone} total={running.combinationsTotal} label="Leaderboards fetched" />
+          <ProgressBar done={running.leaderboardsDone} total={running.leaderboardsTotal} label="Leaderboards fetched" />
         </div>
       ) : null}
       {live ? (
@@ -67,7 +67,7 @@ export function RefreshStatusPanel({ initial }: { initial: RefreshStatus }) {
             <strong className="tabular text-fg">{formatCount(live.drivers)}</strong> drivers
           </span>
           <span>
-            <strong className="tabular text-fg">{formatCount(live.combinationsWithEntries)}</strong> leaderboards with entries
+            <strong className="tabular text-fg">{formatCount(live.leaderboardsWithEntries)}</strong> leaderboards with entries
           </span>
           {live.flagged > 0 ? (
             <span className="text-warn" title="Their last fetch failed or came back empty; the previous rows are shown">

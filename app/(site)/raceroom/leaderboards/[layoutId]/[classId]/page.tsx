@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { DIFFICULTIES, leaderboard, refreshStatus, type Difficulty } from "@/lib/raceroom/queries";
-import { BoardTable } from "@/lib/raceroom/ui/board-table";
+import { DIFFICULTIES, leaderboardPage, refreshStatus, type Difficulty } from "@/lib/raceroom/queries";
+import { LeaderboardTable } from "@/lib/raceroom/ui/leaderboard-table";
 import { ClassBadge } from "@/lib/raceroom/ui/class-badge";
 import { FilterForm } from "@/lib/raceroom/ui/filter-form";
 import { Day, LapTime } from "@/lib/raceroom/ui/labels";
-import { boardHref, driverHref, withQuery } from "@/lib/raceroom/ui/links";
+import { leaderboardHref, driverHref, withQuery } from "@/lib/raceroom/ui/links";
 import { Pager } from "@/lib/raceroom/ui/pager";
 import { firstParam, idParam } from "@/lib/raceroom/ui/params";
 import { NoDataYet } from "@/lib/ui/empty-state";
@@ -28,13 +28,13 @@ function filtersOf(search: SearchParams) {
   };
 }
 
-// Metadata and page read the same board once per request (cached by these primitive arguments).
+// Metadata and page read the same leaderboard once per request (cached by these primitive arguments).
 const loadBoard = cache(
   async (layoutParam: string, classParam: string, page?: number, difficulty?: Difficulty, carId?: number, driverId?: number) => {
     const layoutId = idParam(layoutParam);
     const classId = idParam(classParam);
     if (layoutId === undefined || classId === undefined) return null;
-    return leaderboard(layoutId, classId, { page, pageSize: PAGE_SIZE, difficulty, carId, highlightDriverId: driverId });
+    return leaderboardPage(layoutId, classId, { page, pageSize: PAGE_SIZE, difficulty, carId, highlightDriverId: driverId });
   },
 );
 
@@ -45,22 +45,22 @@ function load(layoutParam: string, classParam: string, search: SearchParams) {
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const { layoutId, classId } = await params;
-  const board = await load(layoutId, classId, await searchParams);
-  return { title: board ? `${board.trackName} ${board.layoutName} · ${board.className}` : "Leaderboard" };
+  const leaderboard = await load(layoutId, classId, await searchParams);
+  return { title: leaderboard ? `${leaderboard.trackName} ${leaderboard.layoutName} · ${leaderboard.className}` : "Leaderboard" };
 }
 
 export default async function LeaderboardPage({ params, searchParams }: Props) {
   const { layoutId, classId } = await params;
   const search = await searchParams;
-  const board = await load(layoutId, classId, search);
-  if (!board) {
+  const leaderboard = await load(layoutId, classId, search);
+  if (!leaderboard) {
     if ((await refreshStatus()).live === null) return <NoDataYet />;
     notFound();
   }
   const f = filtersOf(search);
-  const base = boardHref(board.layoutId, board.classId);
+  const base = leaderboardHref(leaderboard.layoutId, leaderboard.classId);
   const query = { difficulty: f.difficulty, car: f.carId, driver: f.driverId };
-  const leader = board.page === 1 ? board.entries[0] : undefined;
+  const leader = leaderboard.page === 1 ? leaderboard.entries[0] : undefined;
   const filtered = f.difficulty !== undefined || f.carId !== undefined;
   return (
     <div className="space-y-5">
@@ -70,21 +70,21 @@ export default async function LeaderboardPage({ params, searchParams }: Props) {
             RaceRoom
           </Link>{" "}
           /{" "}
-          <Link href={withQuery("/raceroom/combinations", { track: board.trackId })} className="hover:underline">
-            {board.trackName}
+          <Link href={withQuery("/raceroom/leaderboards", { track: leaderboard.trackId })} className="hover:underline">
+            {leaderboard.trackName}
           </Link>
         </p>
         <h1 className="text-2xl font-semibold tracking-tight">
-          {board.trackName} <span className="text-muted">·</span> {board.layoutName}
+          {leaderboard.trackName} <span className="text-muted">·</span> {leaderboard.layoutName}
         </h1>
         <p className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
-          <ClassBadge classId={board.classId} name={board.className} />
+          <ClassBadge classId={leaderboard.classId} name={leaderboard.className} />
           <span className="tabular">
-            <strong>{formatCount(board.total)}</strong> entries
+            <strong>{formatCount(leaderboard.total)}</strong> entries
           </span>
-          {board.recordLapTimeMs !== null ? (
+          {leaderboard.recordLapTimeMs !== null ? (
             <span className="tabular">
-              Record <LapTime ms={board.recordLapTimeMs} record />
+              Record <LapTime ms={leaderboard.recordLapTimeMs} record />
               {leader ? (
                 <>
                   {" "}
@@ -97,12 +97,12 @@ export default async function LeaderboardPage({ params, searchParams }: Props) {
             </span>
           ) : null}
           <span className="text-muted">
-            Fetched <Day iso={board.fetchedAt} />
+            Fetched <Day iso={leaderboard.fetchedAt} />
           </span>
         </p>
-        {board.flag ? (
+        {leaderboard.flag ? (
           <p className="rounded-md border border-warn/40 bg-warn/10 px-3 py-2 text-sm text-warn" role="note">
-            ⚠ The last fetch of this board did not succeed ({board.flag}); these are the rows of an earlier refresh.
+            ⚠ The last fetch of this leaderboard did not succeed ({leaderboard.flag}); these are the rows of an earlier refresh.
           </p>
         ) : null}
       </header>
@@ -117,37 +117,37 @@ export default async function LeaderboardPage({ params, searchParams }: Props) {
               label: "Difficulty",
               value: f.difficulty ?? "",
               allLabel: "All difficulties",
-              options: board.difficulties.map((d) => ({ value: d.difficulty, label: `${d.difficulty} (${formatCount(d.entries)})` })),
+              options: leaderboard.difficulties.map((d) => ({ value: d.difficulty, label: `${d.difficulty} (${formatCount(d.entries)})` })),
             },
             {
               name: "car",
               label: "Car",
               value: f.carId === undefined ? "" : String(f.carId),
               allLabel: "All cars",
-              options: board.cars.flatMap((c) => (c.carId === null ? [] : [{ value: String(c.carId), label: `${c.carName} (${formatCount(c.entries)})` }])),
+              options: leaderboard.cars.flatMap((c) => (c.carId === null ? [] : [{ value: String(c.carId), label: `${c.carName} (${formatCount(c.entries)})` }])),
             },
           ]}
         />
         <p className="tabular text-sm text-muted">
-          {filtered ? `${formatCount(board.filteredTotal)} of ${formatCount(board.total)} entries match` : null}
+          {filtered ? `${formatCount(leaderboard.filteredTotal)} of ${formatCount(leaderboard.total)} entries match` : null}
         </p>
       </div>
 
-      {f.driverId !== undefined && board.highlight === null ? (
+      {f.driverId !== undefined && leaderboard.highlight === null ? (
         <p className="rounded-md border border-border bg-surface px-3 py-2 text-sm" role="note">
-          Driver #{f.driverId} has no entry on this board{filtered ? " with these filters" : ""}.{" "}
+          Driver #{f.driverId} has no entry on this leaderboard{filtered ? " with these filters" : ""}.{" "}
           <Link href={driverHref(f.driverId)} className="underline">
             Their results
           </Link>
         </p>
       ) : null}
 
-      {board.entries.length > 0 ? (
-        <BoardTable entries={board.entries} followedDriverId={board.highlight?.driverId} />
+      {leaderboard.entries.length > 0 ? (
+        <LeaderboardTable entries={leaderboard.entries} followedDriverId={leaderboard.highlight?.driverId} />
       ) : (
         <p className="rounded-lg border border-dashed border-border px-3 py-4 text-sm text-muted">No entry matches these filters.</p>
       )}
-      <Pager page={board.page} pageCount={board.pageCount} hrefOf={(page) => withQuery(base, { ...query, page: page === 1 && f.driverId === undefined ? undefined : page })} />
+      <Pager page={leaderboard.page} pageCount={leaderboard.pageCount} hrefOf={(page) => withQuery(base, { ...query, page: page === 1 && f.driverId === undefined ? undefined : page })} />
     </div>
   );
 }

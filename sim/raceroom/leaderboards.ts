@@ -2,8 +2,8 @@ import { hash32, hashString, hashUnit, mulberry32 } from "../random";
 import type { CarClass, Layout } from "./catalogue";
 import type { DriverPool } from "./drivers";
 
-/** One driver's best lap on one board. */
-export interface BoardEntry {
+/** One driver's best lap on one leaderboard. */
+export interface LeaderboardEntry {
   driver: number;
   lapMs: number;
   carId: number;
@@ -53,7 +53,7 @@ export function recordLapMs(layout: Layout, carClass: CarClass): number {
 }
 
 function boardRandom(source: BoardSource, day: number): () => number {
-  return mulberry32(hash32(source.seed, source.layout.id, source.carClass.id, day, hashString("board")));
+  return mulberry32(hash32(source.seed, source.layout.id, source.carClass.id, day, hashString("leaderboard")));
 }
 
 /** A lap within a few percent of the record for a quick driver, up to ~17% off for the slowest. */
@@ -62,7 +62,7 @@ function lapFor(source: BoardSource, driver: number, record: number, random: () 
   return Math.round(record * (1.002 + 0.15 * skill * skill + 0.02 * random()));
 }
 
-function newEntry(source: BoardSource, driver: number, record: number, at: number, random: () => number): BoardEntry {
+function newEntry(source: BoardSource, driver: number, record: number, at: number, random: () => number): LeaderboardEntry {
   const cars = source.carClass.cars;
   const car = cars[Math.floor(random() ** 1.5 * cars.length)] ?? cars[0];
   const modelRoll = random();
@@ -76,18 +76,18 @@ function newEntry(source: BoardSource, driver: number, record: number, at: numbe
   };
 }
 
-function byLap(a: BoardEntry, b: BoardEntry): number {
+function byLap(a: LeaderboardEntry, b: LeaderboardEntry): number {
   return a.lapMs - b.lapMs || a.driver - b.driver;
 }
 
-/** The board as it stands on day 0, sorted fastest first. */
-export function dayZeroBoard(source: BoardSource, size: number): BoardEntry[] {
+/** The leaderboard as it stands on day 0, sorted fastest first. */
+export function dayZeroBoard(source: BoardSource, size: number): LeaderboardEntry[] {
   const random = boardRandom(source, 0);
   const record = recordLapMs(source.layout, source.carClass);
   const entries = source.drivers
     .sample(random, size)
     .map((driver) => newEntry(source, driver, record, DAY_ZERO - Math.floor(random() ** 2 * (DAY_ZERO - FIRST_LAP)), random));
-  // The real feed has cut laps (a fraction of a second) and forgotten out-laps (over an hour) on some boards.
+  // The real feed has cut laps (a fraction of a second) and forgotten out-laps (over an hour) on some leaderboards.
   if (entries.length >= 10 && hashUnit(source.seed, source.layout.id, source.carClass.id, 0xc07) < 0.004) {
     const cut = entries[Math.floor(random() * entries.length)];
     if (cut) cut.lapMs = 100 + Math.floor(random() * 900);
@@ -100,10 +100,10 @@ export function dayZeroBoard(source: BoardSource, size: number): BoardEntry[] {
 }
 
 /**
- * The board one day later: a few percent of its drivers set a new personal best, and `growth` new drivers
+ * The leaderboard one day later: a few percent of its drivers set a new personal best, and `growth` new drivers
  * post a first lap. Returns a new array; `previous` is left as it was.
  */
-export function nextDayBoard(source: BoardSource, previous: readonly BoardEntry[], day: number, growth: number): BoardEntry[] {
+export function nextDayBoard(source: BoardSource, previous: readonly LeaderboardEntry[], day: number, growth: number): LeaderboardEntry[] {
   const random = boardRandom(source, day);
   const entries = previous.map((entry) => ({ ...entry }));
   const dayStart = DAY_ZERO + (day - 1) * DAY;

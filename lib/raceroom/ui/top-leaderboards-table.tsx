@@ -1,16 +1,16 @@
 import Link from "next/link";
-import type { TopCombination } from "@/lib/raceroom/queries";
+import type { TopLeaderboard } from "@/lib/raceroom/queries";
 import { formatCount } from "@/lib/ui/format";
 import { ClassBadge } from "./class-badge";
 import { LapTime } from "./labels";
-import { boardHref, driverHref } from "./links";
+import { leaderboardHref, driverHref } from "./links";
 import { cell, headCell, numberCell, row, table, tableFrame, wideOnly } from "./table";
 
-/** Boards by entry count, each linking to its leaderboard; `firstRank` numbers the rows across pages. */
-export function CombinationsTable({ combinations, firstRank = 1 }: { combinations: TopCombination[]; firstRank?: number }) {
+/** Leaderboards by entry count, each linking to its leaderboard; `firstRank` numbers the rows across pages. */
+export function TopLeaderboardsTable({ leaderboards, firstRank = 1 }: { leaderboards: TopLeaderboard[]; firstRank?: number }) {
   return (
     <div className={tableFrame}>
-      <table className={table} data-testid="combinations-table">
+      <table className={table} data-testid="top-leaderboards-table">
         <thead>
           <tr>
             <th scope="col" className={`${headCell} w-10 text-right`}>#</th>
@@ -22,11 +22,11 @@ export function CombinationsTable({ combinations, firstRank = 1 }: { combination
           </tr>
         </thead>
         <tbody>
-          {combinations.map((c, i) => (
+          {leaderboards.map((c, i) => (
             <tr key={`${c.layoutId}:${c.classId}`} className={row}>
               <td className={`${numberCell} text-muted`}>{firstRank + i}</td>
               <td className={cell}>
-                <Link prefetch={false} href={boardHref(c.layoutId, c.classId)} className="font-medium hover:underline">
+                <Link prefetch={false} href={leaderboardHref(c.layoutId, c.classId)} className="font-medium hover:underline">
                   {c.trackName}
                 </Link>
                 <span className="block text-xs text-muted">{c.layoutName}</span>

@@ -1,14 +1,14 @@
 import Link from "next/link";
-import type { BoardEntryRow } from "@/lib/raceroom/queries";
+import type { LeaderboardEntryRow } from "@/lib/raceroom/queries";
 import { Country, Day, DifficultyBadge, Gap, LapTime } from "./labels";
 import { driverHref } from "./links";
 import { cell, headCell, highlightRow, numberCell, row, table, tableFrame, wideOnly } from "./table";
 
 /** One page of a leaderboard; the followed driver's row is highlighted, marked, and can be scrolled to (#driver-<id>). */
-export function BoardTable({ entries, followedDriverId }: { entries: BoardEntryRow[]; followedDriverId?: number }) {
+export function LeaderboardTable({ entries, followedDriverId }: { entries: LeaderboardEntryRow[]; followedDriverId?: number }) {
   return (
     <div className={tableFrame}>
-      <table className={table} data-testid="board-table">
+      <table className={table} data-testid="leaderboard-table">
         <thead>
           <tr>
             <th scope="col" className={`${headCell} w-12 text-right`}>Pos</th>

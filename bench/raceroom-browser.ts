@@ -53,6 +53,9 @@ async function loadWorld(): Promise<void> {
   // raceroomEnv() reads these on first use; nothing has read it yet.
   process.env.RACEROOM_BASE_URL = `${sim.url}/raceroom`;
   process.env.RACEROOM_CATALOGUE_URL = `${sim.url}/raceroom/r3e-data.json`;
+  // The simulator runs on this machine: no politeness needed while the world is loaded.
+  process.env.RACEROOM_CONCURRENCY = "16";
+  process.env.RACEROOM_MIN_INTERVAL_MS = "0";
   const { resetEnvCache } = await import("@/lib/env");
   resetEnvCache();
   const { refreshCatalogue, refreshNextBatch } = await import("@/lib/raceroom/refresh");
@@ -61,7 +64,7 @@ async function loadWorld(): Promise<void> {
   await refreshCatalogue();
   const { generationId } = await beginFullRefresh();
   for (;;) {
-    const batch = await refreshNextBatch(generationId, { batchSize: 1_000, politeness: { concurrency: 16, minIntervalMs: 0 } });
+    const batch = await refreshNextBatch(generationId, { batchSize: 1_000, politeness: { concurrency: 16 } });
     if (!batch.remaining) break;
   }
   const promoted = await promoteGeneration(generationId);

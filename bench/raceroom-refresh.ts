@@ -1,7 +1,7 @@
 /**
  * A full RaceRoom refresh against the simulator, through the real durable function and the local job executor:
  * 14,040 leaderboards (the first 135 layouts of the catalogue x its 104 classes) with 100 ms of latency per request and
- * the default politeness (4 requests in flight, >= 20 ms between two requests of a worker). Prints the wall time
+ * the default politeness (4 requests in flight, on average >= 20 ms between two requests of each). Prints the wall time
  * against the floor requests x latency / concurrency.
  *
  * Run: DATABASE_URL=postgres://postgres@127.0.0.1:5432/pitwall_bench_raceroom npx tsx bench/raceroom-refresh.ts
@@ -84,7 +84,7 @@ async function main(): Promise<void> {
 
   const executor = new LocalExecutor({ handler: inngestHandler, workers: 2, pollMs: 200 });
   await executor.start();
-  console.log(`RaceRoom full refresh: ${leaderboards.toLocaleString("en-US")} leaderboards, ${LATENCY_MS} ms latency, ${concurrency} in flight, >= ${interval} ms per worker`);
+  console.log(`RaceRoom full refresh: ${leaderboards.toLocaleString("en-US")} leaderboards, ${LATENCY_MS} ms latency, ${concurrency} in flight, >= ${interval} ms apart per slot`);
   const started = performance.now();
   const { syncRunId } = await triggerSync({ kind: "raceroom.full-refresh", trigger: "api" });
   let run = await runState(syncRunId);

@@ -1,3 +1,5 @@
+// The admin area's storage: login attempts, kept in Postgres so that the limit holds across app instances.
+
 import { integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 
 /**

@@ -1,3 +1,6 @@
+// The local job executor's storage (inngest/inline): events, runs, steps and the installation's signing key. Unused
+// when an Inngest server runs the jobs. Tables declared here; drizzle-kit writes their migrations.
+
 import { sql } from "drizzle-orm";
 import {
   boolean,

@@ -1,3 +1,6 @@
+// The platform's storage (every domain shares it): sync runs, the upstream API call ledger and the response cache.
+// Tables declared here; drizzle-kit writes their migrations.
+
 import { sql } from "drizzle-orm";
 import { bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 

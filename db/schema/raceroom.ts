@@ -1,3 +1,13 @@
+// RaceRoom's storage. What lives where:
+// - Tables: declared here; drizzle-kit writes their migrations (npm run db:generate). Every name starts with raceroom_.
+// - Partitions: raceroom_entries, raceroom_drivers and raceroom_name_words are partitioned by generation (the parents
+//   are made by the custom migrations 0005, 0007 and 0014, which drizzle-kit cannot express; columns and index names
+//   stay as declared here). Each refresh creates its own raceroom_<table>_g<id> at run time, loads it without indexes,
+//   indexes and attaches it (lib/raceroom/partitions.ts); its comparison with the live generation waits in
+//   raceroom_changes_g<id> and raceroom_bests_g<id> until promotion (lib/raceroom/history.ts).
+// - Functions: the driver search, raceroom_search_drivers and raceroom_fuzzy_drivers, in db/functions/ (current text).
+// - Extensions: pg_trgm and unaccent (migration 0000), with immutable_unaccent in db/functions/.
+
 import { sql } from "drizzle-orm";
 import {
   bigint,

@@ -41,14 +41,16 @@ function unauthorized(): ApiError {
   });
 }
 
+/** What an answer needs from the conventions: the validated input, and the headers every response carries. */
+type Respond<P, Q, B> = (input: EndpointInput<P, Q, B>, headers: Record<string, string>) => Promise<Response>;
+
 /**
- * Serves an endpoint with the API conventions: rate limit, admin token, validated inputs (400), the response
- * checked against its schema, JSON with a strong ETag (304 on If-None-Match), Cache-Control, CORS for public GETs,
- * and errors as `{ error: { code, message } }` (never a stack trace).
+ * The API conventions around an answer: rate limit, admin token, validated inputs (400), Cache-Control, CORS for public
+ * GETs, and errors as `{ error: { code, message } }` (never a stack trace). `respond` makes the success response.
  */
-export function handleEndpoint<P extends ObjectSchema | undefined, Q extends ObjectSchema | undefined, B extends z.ZodType | undefined, R extends z.ZodType>(
-  endpoint: Endpoint<P, Q, B, R>,
-  run: (input: EndpointInput<P, Q, B>) => Promise<z.input<R>> | z.input<R>,
+function withConventions<P extends ObjectSchema | undefined, Q extends ObjectSchema | undefined, B extends z.ZodType | undefined>(
+  endpoint: Endpoint<P, Q, B>,
+  respond: Respond<P, Q, B>,
 ): RouteHandler {
   const cors = isCorsOpen(endpoint) ? corsHeaders : {};
   const cacheControl = cacheControlOf(endpoint.auth ? "no-store" : endpoint.cache);
@@ -69,17 +71,7 @@ export function handleEndpoint<P extends ObjectSchema | undefined, Q extends Obj
         body: endpoint.body ? parseInput(endpoint.body, await readJson(request), "body") : undefined,
         request,
       };
-      const data = await run(input as EndpointInput<P, Q, B>);
-      // Parsing the answer keeps the document truthful and drops any field the contract does not list.
-      const checked = endpoint.response.safeParse(data);
-      if (!checked.success) throw new Error(`the response does not match its contract:\n${z.prettifyError(checked.error)}`);
-      const body = JSON.stringify(checked.data);
-      const headers: Record<string, string> = { ...common, "Cache-Control": cacheControl };
-      if (endpoint.method === "GET") {
-        headers.ETag = etagOf(body);
-        if (etagMatches(request.headers.get("if-none-match"), headers.ETag)) return new Response(null, { status: 304, headers });
-      }
-      return new Response(body, { status: endpoint.successStatus ?? 200, headers: { ...headers, "Content-Type": JSON_TYPE } });
+      return await respond(input as EndpointInput<P, Q, B>, { ...common, "Cache-Control": cacheControl });
     } catch (error) {
       const failure = error instanceof ApiError ? error : new ApiError(500, "internal", "Internal error");
       if (!(error instanceof ApiError)) {
@@ -93,4 +85,78 @@ export function handleEndpoint<P extends ObjectSchema | undefined, Q extends Obj
   }
 
   return Object.assign(handler, { endpoint });
+}
+
+/** 304 when the client's copy is current, else undefined. */
+function notModified(request: Request, headers: Record<string, string>): Response | undefined {
+  return etagMatches(request.headers.get("if-none-match"), headers.ETag ?? "") ? new Response(null, { status: 304, headers }) : undefined;
+}
+
+/**
+ * Serves an endpoint with the API conventions, its answer checked against the response schema and sent as JSON with a
+ * strong ETag (304 on If-None-Match).
+ */
+export function handleEndpoint<P extends ObjectSchema | undefined, Q extends ObjectSchema | undefined, B extends z.ZodType | undefined, R extends z.ZodType>(
+  endpoint: Endpoint<P, Q, B, R>,
+  run: (input: EndpointInput<P, Q, B>) => Promise<z.input<R>> | z.input<R>,
+): RouteHandler {
+  return withConventions(endpoint, async (input, common) => {
+    const data = await run(input);
+    // Parsing the answer keeps the document truthful and drops any field the contract does not list.
+    const checked = endpoint.response.safeParse(data);
+    if (!checked.success) throw new Error(`the response does not match its contract:\n${z.prettifyError(checked.error)}`);
+    const body = JSON.stringify(checked.data);
+    const headers: Record<string, string> = { ...common };
+    if (endpoint.method === "GET") {
+      headers.ETag = etagOf(body);
+      const unchanged = notModified(input.request, headers);
+      if (unchanged) return unchanged;
+    }
+    return new Response(body, { status: endpoint.successStatus ?? 200, headers: { ...headers, "Content-Type": JSON_TYPE } });
+  });
+}
+
+/** A streamed answer: its validator (known before the body is made) and the body, made only when it is sent. */
+export interface StreamedAnswer {
+  etag: string;
+  body: () => AsyncGenerator<string> | string;
+}
+
+/**
+ * Serves a GET endpoint whose body is too big to build in memory, with the same conventions: the validator comes first
+ * (304 without reading anything more), then the body is streamed as it is produced. A failure after the first bytes can
+ * only cut the stream short; it is logged.
+ */
+export function handleStreamingEndpoint<P extends ObjectSchema | undefined, Q extends ObjectSchema | undefined>(
+  endpoint: Endpoint<P, Q, undefined>,
+  run: (input: EndpointInput<P, Q, undefined>) => Promise<StreamedAnswer>,
+): RouteHandler {
+  return withConventions(endpoint, async (input, common) => {
+    const answer = await run(input);
+    const headers = { ...common, ETag: answer.etag };
+    const unchanged = notModified(input.request, headers);
+    if (unchanged) return unchanged;
+    const body = answer.body();
+    return new Response(typeof body === "string" ? body : streamOf(body, endpoint.id), { status: 200, headers: { ...headers, "Content-Type": JSON_TYPE } });
+  });
+}
+
+function streamOf(chunks: AsyncGenerator<string>, endpointId: string): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const { value, done } = await chunks.next();
+        if (done) controller.close();
+        else controller.enqueue(encoder.encode(value));
+      } catch (error) {
+        // Headers are gone already: cutting the stream short is the only way left to say it failed.
+        logger("api").error({ err: error, endpoint: endpointId }, "streamed answer failed");
+        controller.error(error);
+      }
+    },
+    async cancel() {
+      await chunks.return(undefined);
+    },
+  });
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { sql as rawSql } from "@/lib/db";
 import { ENTRY_WITH_LEADERBOARD } from "./entry-joins";
-import { isoTime } from "./iso";
+import { isoTime } from "@/lib/sql";
 import { LIVE_GENERATION, liveGenerationId } from "./live";
 import { formatRaceroomLapTime } from "./laptime";
 

@@ -1,5 +1,5 @@
 import type { TransactionSql } from "postgres";
-import { isoTime } from "./iso";
+import { isoTime } from "@/lib/sql";
 import { LIVE_GENERATION } from "./live";
 import type { LeaderboardRef, Difficulty } from "./queries";
 

@@ -3,7 +3,7 @@ import { sql as rawSql } from "@/lib/db";
 import type { SectionFigure } from "@/lib/domains/manifest";
 import { entryColumns, readLeaderboardHead } from "./leaderboard-head";
 import { ENTRY_WITH_LEADERBOARD } from "./entry-joins";
-import { isoTime } from "./iso";
+import { isoTime } from "@/lib/sql";
 import { LIVE_GENERATION as LIVE, liveGenerationId } from "./live";
 import { DIFFICULTIES, type Difficulty } from "./listing";
 

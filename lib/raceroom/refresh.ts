@@ -19,13 +19,12 @@ const log = logger("raceroom.refresh");
 export const BATCH_SIZE = 200;
 
 export interface Politeness {
+  /** Leaderboards fetched at once. */
   concurrency: number;
-  minIntervalMs: number;
 }
 
 export function politeness(): Politeness {
-  const settings = raceroomEnv();
-  return { concurrency: settings.RACEROOM_CONCURRENCY, minIntervalMs: settings.RACEROOM_MIN_INTERVAL_MS };
+  return { concurrency: raceroomEnv().RACEROOM_CONCURRENCY };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { raceroomEnv } from "./env";
 import { createUpstreamClient, type UpstreamClient } from "@/lib/http/client";
+import { mapBounded } from "@/lib/http/pool";
 import { logger } from "@/lib/log";
 import { parseCatalogue, type Catalogue } from "./catalogue";
 import { listingResponseSchema, parseListingPage, type ListingEntry } from "./listing";
@@ -36,18 +37,26 @@ export interface FetchedLeaderboard extends LeaderboardKey {
 export interface RaceroomClientOptions {
   baseUrl?: string;
   concurrency?: number;
+  /** Each of the `concurrency` request slots waits this long between two requests (on average, across the host). */
+  minIntervalMs?: number;
   timeoutMs?: number;
   retries?: { max: number; baseDelayMs: number; maxDelayMs: number };
 }
 
-/** The HTTP client for game.raceroom.com (or the simulator), with the politeness settings from the environment. */
+/**
+ * The HTTP client for game.raceroom.com (or the simulator), with the politeness settings from the environment: at most
+ * RACEROOM_CONCURRENCY requests in flight, and on average RACEROOM_MIN_INTERVAL_MS between two requests of each slot,
+ * paced by the host's gate (shared by every refresh of this process).
+ */
 export function raceroomClient(options: RaceroomClientOptions = {}): UpstreamClient {
   const settings = raceroomEnv();
   const baseUrl = options.baseUrl ?? settings.RACEROOM_BASE_URL;
+  const concurrency = options.concurrency ?? settings.RACEROOM_CONCURRENCY;
+  const minIntervalMs = options.minIntervalMs ?? settings.RACEROOM_MIN_INTERVAL_MS;
   return createUpstreamClient({
     source: "raceroom",
     baseUrl,
-    rateLimit: { concurrency: options.concurrency ?? settings.RACEROOM_CONCURRENCY },
+    rateLimit: { concurrency, ...(minIntervalMs > 0 ? { requestsPerSecond: (concurrency * 1000) / minIntervalMs, burst: concurrency } : {}) },
     timeoutMs: options.timeoutMs ?? settings.RACEROOM_TIMEOUT_MS,
     retries: options.retries ?? { max: 4, baseDelayMs: 500, maxDelayMs: 30_000 },
     maxResponseBytes: 64 * 1024 * 1024,
@@ -56,20 +65,9 @@ export function raceroomClient(options: RaceroomClientOptions = {}): UpstreamCli
   });
 }
 
-/** Keeps one worker's requests at least `minIntervalMs` apart (start to start). */
-export function createPacer(minIntervalMs: number): () => Promise<void> {
-  let lastStart = -Infinity;
-  return async () => {
-    const wait = lastStart + minIntervalMs - performance.now();
-    if (wait > 0) await sleep(wait);
-    lastStart = performance.now();
-  };
-}
-
 export interface FetchLeaderboardOptions {
   /** Ask once more when the first page is empty: set for leaderboards known to have entries (an empty answer may be transient). */
   retryEmpty?: boolean;
-  pace?: () => Promise<void>;
   signal?: AbortSignal;
   pageSize?: number;
 }
@@ -114,7 +112,6 @@ export async function fetchLeaderboard(client: UpstreamClient, leaderboard: Lead
   for (let page = 0; page < MAX_PAGES; page += 1) {
     const start = page * pageSize;
     const get = async () => {
-      await options.pace?.();
       requests += 1;
       const body = await client.getJson("/leaderboard/listing/0", {
         query: { track: leaderboard.layoutId, car_class: `class-${leaderboard.classId}`, start, count: pageSize },
@@ -150,8 +147,8 @@ export function keyOf(outcome: LeaderboardOutcome): LeaderboardKey {
 }
 
 export interface FetchLeaderboardsOptions {
+  /** Leaderboards fetched at once (their requests are paced by the client). */
   concurrency: number;
-  minIntervalMs: number;
   /** Leaderboards (as "layoutId:classId") whose leaderboards had entries last time. */
   populated?: ReadonlySet<string>;
   signal?: AbortSignal;
@@ -159,35 +156,24 @@ export interface FetchLeaderboardsOptions {
 
 export const leaderboardKey = (c: LeaderboardKey) => `${c.layoutId}:${c.classId}`;
 
-/**
- * Fetches many leaderboards with `concurrency` workers, each pacing its own requests. A leaderboard that fails (after the
- * client's retries) is reported as failed; the others are unaffected.
- */
+/** Fetches many leaderboards, `concurrency` at a time. One that fails (after the client's retries) is reported as failed; the others are unaffected. */
 export async function fetchLeaderboards(client: UpstreamClient, leaderboards: readonly LeaderboardKey[], options: FetchLeaderboardsOptions): Promise<LeaderboardOutcome[]> {
-  const outcomes: LeaderboardOutcome[] = new Array(leaderboards.length);
-  let next = 0;
-  const worker = async () => {
-    const pace = createPacer(options.minIntervalMs);
-    for (let i = next++; i < leaderboards.length; i = next++) {
-      const key = leaderboards[i]!;
-      options.signal?.throwIfAborted();
+  return mapBounded(
+    leaderboards,
+    options.concurrency,
+    async (key): Promise<LeaderboardOutcome> => {
       try {
-        const leaderboard = await fetchLeaderboard(client, key, {
-          pace,
-          signal: options.signal,
-          retryEmpty: options.populated?.has(leaderboardKey(key)) ?? false,
-        });
-        outcomes[i] = { ok: true, leaderboard };
+        const leaderboard = await fetchLeaderboard(client, key, { signal: options.signal, retryEmpty: options.populated?.has(leaderboardKey(key)) ?? false });
+        return { ok: true, leaderboard };
       } catch (error) {
         if (options.signal?.aborted) throw error;
         const message = error instanceof Error ? error.message : String(error);
         log.warn({ ...key, err: message }, "leaderboard fetch failed");
-        outcomes[i] = { ok: false, key, error: message };
+        return { ok: false, key, error: message };
       }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, leaderboards.length)) }, worker));
-  return outcomes;
+    },
+    options.signal,
+  );
 }
 
 /** The catalogue from RACEROOM_CATALOGUE_URL (the shipped copy is in catalogue.ts). */

@@ -3,7 +3,9 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useId, useState } from "react";
-import type { DriverHit } from "@/lib/raceroom/queries";
+import type { z } from "zod";
+import { fetchEndpoint } from "@/lib/api/fetcher";
+import { searchDriversEndpoint } from "@/lib/raceroom/api-contract";
 import { formatCount } from "@/lib/ui/format";
 import { driverHref } from "./links";
 
@@ -12,19 +14,11 @@ const DEBOUNCE_MS = 150;
 const LIMIT = 20;
 const MAX_LENGTH = 80;
 
-interface SearchAnswer {
-  query: string;
-  data: DriverHit[];
-}
+type SearchAnswer = z.output<typeof searchDriversEndpoint.response>;
+type DriverHit = SearchAnswer["data"][number];
 
-async function fetchHits(query: string, signal: AbortSignal): Promise<SearchAnswer> {
-  const response = await fetch(`/api/v1/raceroom/drivers?q=${encodeURIComponent(query)}&limit=${LIMIT}`, { signal });
-  if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-    throw new Error(body?.error?.message ?? `HTTP ${response.status}`);
-  }
-  return (await response.json()) as SearchAnswer;
-}
+const fetchHits = (query: string, signal: AbortSignal) =>
+  fetchEndpoint(searchDriversEndpoint, { query: { q: query, limit: LIMIT }, signal });
 
 /** Keeps `?q=` in the address bar so a search can be shared and survives a reload. */
 function useQueryInUrl(query: string) {

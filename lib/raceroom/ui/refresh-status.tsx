@@ -3,27 +3,25 @@
 import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
-import type { RefreshStatus } from "@/lib/raceroom/queries";
+import type { z } from "zod";
+import { fetchEndpoint } from "@/lib/api/fetcher";
+import { statusEndpoint } from "@/lib/raceroom/api-contract";
 import { NoDataYet } from "@/lib/ui/empty-state";
 import { formatCount, formatDuration, formatRelative } from "@/lib/ui/format";
 import { ProgressBar } from "@/lib/ui/progress-bar";
 
+type RefreshStatus = z.output<typeof statusEndpoint.response>;
+
 /** Poll every 2 s while a refresh runs; otherwise look in now and then, so a refresh started elsewhere shows up. */
 const RUNNING_POLL_MS = 2_000;
 const IDLE_POLL_MS = 10_000;
-
-async function fetchStatus(signal: AbortSignal): Promise<RefreshStatus> {
-  const response = await fetch("/api/v1/raceroom/status", { signal, cache: "no-store" });
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  return (await response.json()) as RefreshStatus;
-}
 
 /** The live data's age and size, and a progress bar while a full refresh runs. New data reloads the page's tables. */
 export function RefreshStatusPanel({ initial }: { initial: RefreshStatus }) {
   const router = useRouter();
   const { data: status, dataUpdatedAt } = useQuery({
     queryKey: ["raceroom", "status"],
-    queryFn: ({ signal }) => fetchStatus(signal),
+    queryFn: ({ signal }) => fetchEndpoint(statusEndpoint, { signal }),
     initialData: initial,
     initialDataUpdatedAt: 0,
     refetchInterval: (query) => (query.state.data?.running ? RUNNING_POLL_MS : IDLE_POLL_MS),

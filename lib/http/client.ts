@@ -7,6 +7,7 @@ import { BodyInterrupted, BodyTooLarge, bodySnippet, readBody } from "./body";
 import { UpstreamError, UpstreamParseError, UpstreamSizeError, UpstreamValidationError, type UpstreamErrorDetails } from "./errors";
 import { hostGate, type RateLimit } from "./host-gate";
 import { recordCall } from "./ledger";
+import { latencyOf, throttleOf } from "./pace";
 import { redactedParams, redactedUrl } from "./redact";
 
 export interface UpstreamClientOptions {
@@ -17,6 +18,19 @@ export interface UpstreamClientOptions {
   rateLimit?: RateLimit;
   /** Per attempt, from sending the request to the last byte of the body. */
   timeoutMs: number;
+  /**
+   * A deadline that follows the upstream's usual pace: `factor` x the p95 of the endpoint's recent successful attempts,
+   * at least `minMs`, at most timeoutMs (which alone applies until `minSamples` attempts are known). An answer that never
+   * comes then costs about that deadline, not timeoutMs.
+   */
+  adaptiveTimeout?: { factor: number; minMs: number; minSamples?: number };
+  /**
+   * What a Retry-After (or rate-limit reset) on a 429 or 503 holds back. "host" (default): every request to the host, as
+   * a rate-limit window means. "request": only the call that got it, for upstreams without a published limit whose
+   * occasional 429 says nothing about the others; the whole host still pauses once such answers are frequent (a fifth
+   * of the last 50, once 10 are known).
+   */
+  retryAfterScope?: "host" | "request";
   retries: {
     /** Retries after the first attempt. */
     max: number;
@@ -70,6 +84,12 @@ const log = logger("http.client");
 const DEFAULT_MAX_RETRY_AFTER_MS = 120_000;
 const ERROR_BODY_BYTES = 64 * 1024;
 const MAX_ISSUES_IN_MESSAGE = 5;
+
+/** With retryAfterScope "request", the host still pauses once this share of its recent answers asked to slow down. */
+const HOST_PAUSE_SHARE = 0.2;
+
+/** Attempts are timed per endpoint: the URL's path (query left out, it varies per call). */
+const endpointOf = (url: URL) => url.pathname;
 
 const BASE_HEADERS = { "accept-encoding": "gzip, deflate, br", "user-agent": "Pitwall" };
 
@@ -143,6 +163,13 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
   const maxRetryAfterMs = retries.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS;
   const base = new URL(options.baseUrl).toString();
 
+  function attemptDeadline(latency: ReturnType<typeof latencyOf>): number {
+    const adaptive = options.adaptiveTimeout;
+    const p95 = latency.quantile(0.95);
+    if (!adaptive || p95 === undefined || latency.count < (adaptive.minSamples ?? 20)) return timeoutMs;
+    return Math.round(Math.min(timeoutMs, Math.max(adaptive.minMs, adaptive.factor * p95)));
+  }
+
   async function attempt<T>(
     url: URL,
     init: { method: string; headers: Headers; body: RequestOptions["body"] },
@@ -157,16 +184,19 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
       throw new AttemptFailure("rate-limited", `host is rate-limited for another ${Math.ceil(paused / 1000)} s`, { retryAfterMs: paused });
     }
     const release = await gate.acquire(callerSignal);
+    const latency = latencyOf(`${source} ${url.host} ${endpointOf(url)}`);
+    const deadlineMs = attemptDeadline(latency);
+    const sentAt = performance.now();
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
-      controller.abort(new Error(`timed out after ${timeoutMs} ms`));
-    }, timeoutMs);
+      controller.abort(new Error(`timed out after ${deadlineMs} ms`));
+    }, deadlineMs);
     const onCallerAbort = () => controller.abort(callerSignal?.reason);
     callerSignal?.addEventListener("abort", onCallerAbort, { once: true });
     const interrupted = (error: unknown) => {
-      if (timedOut) return new AttemptFailure("timeout", `timed out after ${timeoutMs} ms`, { cause: error });
+      if (timedOut) return new AttemptFailure("timeout", `timed out after ${deadlineMs} ms`, { cause: error });
       if (callerSignal?.aborted) return new AttemptFailure("aborted", "aborted by the caller", { cause: callerSignal.reason });
       // A body cut short is unusable as a whole: reported like a body that does not parse, with what did arrive.
       if (error instanceof BodyInterrupted) {
@@ -186,8 +216,13 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
       trace.rateLimitRemaining = headroom.remaining ?? trace.rateLimitRemaining;
       trace.rateLimitLimit = headroom.limit ?? trace.rateLimitLimit;
       const waitMs = requestedWaitMs(response.headers);
-      // An exhausted window holds every request to the host, not just this one.
-      if (waitMs !== undefined && waitMs > 0 && (response.ok || response.status === 429 || response.status === 503)) gate.pause(waitMs);
+      const throttled = response.status === 429 || response.status === 503;
+      const throttles = throttleOf(url.host);
+      throttles.add(throttled);
+      // An exhausted window holds every request to the host, not just this one (unless the scope is the request and
+      // such answers are rare).
+      const hostWide = !throttled || options.retryAfterScope !== "request" || throttles.frequent(HOST_PAUSE_SHARE);
+      if (waitMs !== undefined && waitMs > 0 && (response.ok || throttled) && hostWide) gate.pause(waitMs);
 
       let body: Buffer;
       try {
@@ -204,6 +239,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
         throw interrupted(error);
       }
       trace.bytes += body.byteLength;
+      if (response.ok) latency.add(performance.now() - sentAt);
       if (!response.ok) {
         const snippet = bodySnippet(decode(body));
         throw new AttemptFailure("status", `HTTP ${response.status}${snippet ? `: ${snippet}` : ""}`, { status: response.status, retryAfterMs: waitMs });

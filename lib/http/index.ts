@@ -9,4 +9,4 @@ export type { CacheOptions } from "./cache";
 export { flushLedger } from "./ledger";
 export { pruneLedger } from "./prune";
 export type { PruneCounts } from "./prune";
-export { mapBounded } from "./pool";
+export { mapBounded, runBatch, type BatchOptions, type BatchResult } from "./pool";

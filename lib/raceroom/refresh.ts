@@ -15,8 +15,14 @@ import { fetchLeaderboards, fetchCatalogue, raceroomClient } from "./source";
 
 const log = logger("raceroom.refresh");
 
-/** Leaderboards fetched and stored per batch (one durable step). */
-export const BATCH_SIZE = 200;
+/** Leaderboards a batch (one durable step) takes at most. */
+export const BATCH_SIZE = 2000;
+/** A batch stops starting leaderboards after this long, so that a step stays short whatever the upstream's pace. */
+const BATCH_BUDGET_MS = 20_000;
+/** Once a batch has nothing left to start, leaderboards still running this long after the last one finished wait for a later batch. */
+const STRAGGLER_GRACE_MS = 500;
+/** Leaderboards in flight per request slot: a leaderboard waiting to retry holds no slot, so more of them keep the slots busy. */
+const IN_FLIGHT_PER_SLOT = 8;
 
 export interface Politeness {
   /** Leaderboards fetched at once. */
@@ -47,34 +53,44 @@ export async function refreshCatalogue(): Promise<{ source: "remote" | "shipped"
 
 export interface BatchReport extends BatchResult {
   requests: number;
+  /** Leaderboards left for a later batch (not started in time, or held up the end of this one). */
+  deferred: number;
   /** Leaderboards the generation still lacks after this batch. */
   remaining: boolean;
 }
 
-/** Fetches and stores the next batch of a pending generation. A batch replayed after a crash fetches nothing twice. */
+/**
+ * Fetches and stores the next batch of a pending generation. A batch ends on time: leaderboards it could not start within
+ * its budget, or that held up its end, are left for the next batch; the last batch waits for every one (those that still
+ * fail keep their previous rows, flagged). A batch replayed after a crash fetches nothing twice.
+ */
 export async function refreshNextBatch(
   generationId: number,
-  options: { batchSize?: number; client?: UpstreamClient; politeness?: Politeness; signal?: AbortSignal } = {},
+  options: { batchSize?: number; minimum?: number; budgetMs?: number; client?: UpstreamClient; politeness?: Politeness; signal?: AbortSignal } = {},
 ): Promise<BatchReport> {
   const batchSize = options.batchSize ?? BATCH_SIZE;
   const leaderboards = await nextLeaderboards(generationId, batchSize);
   if (leaderboards.length === 0) {
-    return { leaderboards: 0, fetched: 0, empty: 0, kept: 0, failed: 0, entries: 0, rejected: 0, requests: 0, remaining: false };
+    return { leaderboards: 0, fetched: 0, empty: 0, kept: 0, failed: 0, entries: 0, rejected: 0, requests: 0, deferred: 0, remaining: false };
   }
-  const outcomes = await fetchLeaderboards(options.client ?? raceroomClient(), leaderboards, {
-    ...(options.politeness ?? politeness()),
+  const last = leaderboards.length < batchSize;
+  const { outcomes, deferred } = await fetchLeaderboards(options.client ?? raceroomClient(), leaderboards, {
+    concurrency: (options.politeness ?? politeness()).concurrency * IN_FLIGHT_PER_SLOT,
     populated: await populatedLeaderboards(leaderboards),
     signal: options.signal,
+    ...(last ? {} : { budgetMs: options.budgetMs ?? BATCH_BUDGET_MS, minimum: options.minimum, stragglerGraceMs: STRAGGLER_GRACE_MS }),
   });
   const stored = await storeBatch(generationId, outcomes);
   const requests = outcomes.reduce((sum, o) => sum + (o.ok ? o.leaderboard.requests : 0), 0);
-  return { ...stored, requests, remaining: leaderboards.length === batchSize };
+  return { ...stored, requests, deferred: deferred.length, remaining: !last || deferred.length > 0 };
 }
 
 export interface IncrementalReport {
   leaderboards: number;
   replaced: number;
   kept: number;
+  /** Left stale for the next run (they held up the end of this one). */
+  deferred: number;
   entries: number;
 }
 
@@ -89,13 +105,16 @@ export async function refreshLeaderboards(
   leaderboards: readonly { layoutId: number; classId: number }[],
   options: { client?: UpstreamClient; politeness?: Politeness; signal?: AbortSignal } = {},
 ): Promise<IncrementalReport> {
-  const report: IncrementalReport = { leaderboards: leaderboards.length, replaced: 0, kept: 0, entries: 0 };
+  const report: IncrementalReport = { leaderboards: leaderboards.length, replaced: 0, kept: 0, deferred: 0, entries: 0 };
   if (leaderboards.length === 0) return report;
-  const outcomes = await fetchLeaderboards(options.client ?? raceroomClient(), leaderboards, {
-    ...(options.politeness ?? politeness()),
+  // A leaderboard that holds up the end stays as it is, still stale: the next hourly run takes it again.
+  const { outcomes, deferred } = await fetchLeaderboards(options.client ?? raceroomClient(), leaderboards, {
+    concurrency: (options.politeness ?? politeness()).concurrency * IN_FLIGHT_PER_SLOT,
     populated: await populatedLeaderboards(leaderboards),
+    stragglerGraceMs: STRAGGLER_GRACE_MS,
     signal: options.signal,
   });
+  report.deferred = deferred.length;
   for (const outcome of outcomes) {
     const result = await replaceLeaderboard(outcome);
     if (result.status === "kept") report.kept += 1;

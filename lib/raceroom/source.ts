@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { raceroomEnv } from "./env";
 import { createUpstreamClient, type UpstreamClient } from "@/lib/http/client";
-import { mapBounded } from "@/lib/http/pool";
+import { runBatch } from "@/lib/http/pool";
 import { logger } from "@/lib/log";
 import { parseCatalogue, type Catalogue } from "./catalogue";
 import { listingResponseSchema, parseListingPage, type ListingEntry } from "./listing";
@@ -58,6 +58,10 @@ export function raceroomClient(options: RaceroomClientOptions = {}): UpstreamCli
     baseUrl,
     rateLimit: { concurrency, ...(minIntervalMs > 0 ? { requestsPerSecond: (concurrency * 1000) / minIntervalMs, burst: concurrency } : {}) },
     timeoutMs: options.timeoutMs ?? settings.RACEROOM_TIMEOUT_MS,
+    // An answer that never comes costs a few times the usual time of a page, not the whole timeout.
+    adaptiveTimeout: { factor: 6, minMs: 250 },
+    // No published rate limit: an occasional 429 delays its own request; frequent ones still pause the host.
+    retryAfterScope: "request",
     retries: options.retries ?? { max: 4, baseDelayMs: 500, maxDelayMs: 30_000 },
     maxResponseBytes: 64 * 1024 * 1024,
     // Without this header the listing answers with the HTML page instead of JSON.
@@ -70,6 +74,8 @@ export interface FetchLeaderboardOptions {
   retryEmpty?: boolean;
   signal?: AbortSignal;
   pageSize?: number;
+  /** Called after each page that arrived. */
+  onPage?: () => void;
 }
 
 /**
@@ -119,6 +125,7 @@ export async function fetchLeaderboard(client: UpstreamClient, leaderboard: Lead
         schema: listingResponseSchema,
         signal: options.signal,
       });
+      options.onPage?.();
       return parseListingPage(body);
     };
     let result = await get();
@@ -147,33 +154,45 @@ export function keyOf(outcome: LeaderboardOutcome): LeaderboardKey {
 }
 
 export interface FetchLeaderboardsOptions {
-  /** Leaderboards fetched at once (their requests are paced by the client). */
+  /** Leaderboards in flight at once; their requests pass the host's gate, which keeps the politeness. */
   concurrency: number;
-  /** Leaderboards (as "layoutId:classId") whose leaderboards had entries last time. */
+  /** Leaderboards (as "layoutId:classId") that had entries last time. */
   populated?: ReadonlySet<string>;
+  /** Stop starting leaderboards after this long (once `minimum` have started): the rest are left for later. */
+  budgetMs?: number;
+  minimum?: number;
+  /** Leave leaderboards that hold up the end of the call for later (see runBatch); unset: wait for all of them. */
+  stragglerGraceMs?: number;
   signal?: AbortSignal;
+}
+
+export interface FetchedBatch {
+  outcomes: LeaderboardOutcome[];
+  /** Not fetched this time (not started within the budget, or left as stragglers): fetch them again later. */
+  deferred: LeaderboardKey[];
 }
 
 export const leaderboardKey = (c: LeaderboardKey) => `${c.layoutId}:${c.classId}`;
 
-/** Fetches many leaderboards, `concurrency` at a time. One that fails (after the client's retries) is reported as failed; the others are unaffected. */
-export async function fetchLeaderboards(client: UpstreamClient, leaderboards: readonly LeaderboardKey[], options: FetchLeaderboardsOptions): Promise<LeaderboardOutcome[]> {
-  return mapBounded(
-    leaderboards,
-    options.concurrency,
-    async (key): Promise<LeaderboardOutcome> => {
-      try {
-        const leaderboard = await fetchLeaderboard(client, key, { signal: options.signal, retryEmpty: options.populated?.has(leaderboardKey(key)) ?? false });
-        return { ok: true, leaderboard };
-      } catch (error) {
-        if (options.signal?.aborted) throw error;
-        const message = error instanceof Error ? error.message : String(error);
-        log.warn({ ...key, err: message }, "leaderboard fetch failed");
-        return { ok: false, key, error: message };
-      }
-    },
-    options.signal,
-  );
+/**
+ * Fetches many leaderboards, `concurrency` at a time. One that fails (after the client's retries) is reported as failed;
+ * the others are unaffected. Many leaderboards are in flight while only a few requests are: a leaderboard waiting for a
+ * retry holds no request slot, and one that hangs is left for later instead of holding the call.
+ */
+export async function fetchLeaderboards(client: UpstreamClient, leaderboards: readonly LeaderboardKey[], options: FetchLeaderboardsOptions): Promise<FetchedBatch> {
+  const { done, deferred } = await runBatch(leaderboards, options, async (key, signal, progress): Promise<LeaderboardOutcome> => {
+    try {
+      const leaderboard = await fetchLeaderboard(client, key, { signal, onPage: progress, retryEmpty: options.populated?.has(leaderboardKey(key)) ?? false });
+      return { ok: true, leaderboard };
+    } catch (error) {
+      if (signal.aborted) throw error;
+      const message = error instanceof Error ? error.message : String(error);
+      log.warn({ ...key, err: message }, "leaderboard fetch failed");
+      return { ok: false, key, error: message };
+    }
+  });
+  if (deferred.length > 0) log.info({ deferred: deferred.length }, "leaderboards left for a later batch");
+  return { outcomes: done.map((d) => d.result), deferred };
 }
 
 /** The catalogue from RACEROOM_CATALOGUE_URL (the shipped copy is in catalogue.ts). */

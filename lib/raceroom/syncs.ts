@@ -3,7 +3,7 @@ import { defineSync } from "@/lib/jobs/sync-kind";
 import { raceroomEnv } from "./env";
 import { BATCH_SIZE, beginFullRefresh, incrementalCandidates, promoteGeneration, refreshCatalogue, refreshLeaderboards, refreshNextBatch } from "./refresh";
 
-/** Inngest allows 1,000 steps per run: batches grow when the catalogue does, leaving room for the other steps. */
+/** Inngest allows 1,000 steps per run: each batch takes at least its share of 900 steps, leaving room for the other steps. */
 const MAX_BATCH_STEPS = 900;
 /** Leaderboards per step of the hourly refresh. */
 const INCREMENTAL_CHUNK = 50;
@@ -26,14 +26,14 @@ export const fullRefresh = defineSync({
       const pending = await beginFullRefresh({ syncRunId });
       await progress.start(pending.leaderboardsTotal);
       if (pending.leaderboardsDone > 0) await progress.advance({ done: pending.leaderboardsDone, currentItem: "Resuming an interrupted refresh" });
-      return { ...pending, batchSize: Math.max(BATCH_SIZE, Math.ceil(pending.leaderboardsTotal / MAX_BATCH_STEPS)) };
+      return { ...pending, minimum: Math.ceil(pending.leaderboardsTotal / MAX_BATCH_STEPS), batchSize: Math.max(BATCH_SIZE, Math.ceil(pending.leaderboardsTotal / MAX_BATCH_STEPS)) };
     });
 
     const totals = { leaderboards: 0, entries: 0, failed: 0, kept: 0, requests: 0 };
     for (let batch = 1; ; batch += 1) {
       const report = await steps.run(`batch-${batch}`, async () => {
         if (await progress.isCancelled()) throw cancelled();
-        const result = await refreshNextBatch(generation.generationId, { batchSize: generation.batchSize });
+        const result = await refreshNextBatch(generation.generationId, { batchSize: generation.batchSize, minimum: generation.minimum });
         await progress.advance({
           done: result.leaderboards,
           currentItem: `Batch ${batch}: ${result.fetched} leaderboards with entries, ${result.entries.toLocaleString("en-US")} entries`,

@@ -102,7 +102,9 @@ describe("RaceRoom source against the simulator", () => {
   it("recognises the error payload as a failed fetch", async () => {
     await fetch(`${sim.url}/_control/raceroom/quirks`, { method: "POST", body: JSON.stringify({ errorPayloadRate: 1 }) });
     await expect(fetchLeaderboard(client(), exactly1500)).rejects.toThrow(ListingErrorPayload);
-    const [outcome] = await fetchLeaderboards(client(), [exactly1500], { concurrency: 1 });
+    const {
+      outcomes: [outcome],
+    } = await fetchLeaderboards(client(), [exactly1500], { concurrency: 1 });
     expect(outcome).toMatchObject({ ok: false, key: exactly1500 });
     expect(outcome!.ok ? "" : outcome!.error).toMatch(/temporarily unavailable/);
   });
@@ -110,14 +112,15 @@ describe("RaceRoom source against the simulator", () => {
   it("loses nothing to 5xx, 429, timeouts and cut-short bodies", async () => {
     const leaderboards = raceroom.populatedLeaderboards().slice(0, 40);
     sim.setFaults({ errorRate: 0.15, rateLimitRate: 0.1, retryAfterSeconds: 0, timeoutRate: 0.05, truncateRate: 0.1 });
-    const outcomes = await fetchLeaderboards(client(1000), leaderboards, { concurrency: 4 });
+    const { outcomes, deferred } = await fetchLeaderboards(client(1000), leaderboards, { concurrency: 4 });
     const stats = sim.stats().prefixes["/raceroom"]!;
     expect(stats.errors + stats.rateLimited + stats.timeouts + stats.truncated).toBeGreaterThan(10);
-    for (const [i, outcome] of outcomes.entries()) {
+    expect(deferred).toEqual([]);
+    expect(outcomes).toHaveLength(leaderboards.length);
+    for (const outcome of outcomes) {
       expect(outcome.ok).toBe(true);
       if (!outcome.ok) continue;
-      const leaderboard = leaderboards[i]!;
-      expect(summary(outcome.leaderboard)).toEqual(expected(raceroom, leaderboard.layoutId, leaderboard.classId));
+      expect(summary(outcome.leaderboard)).toEqual(expected(raceroom, outcome.leaderboard.layoutId, outcome.leaderboard.classId));
     }
   });
 

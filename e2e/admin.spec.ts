@@ -80,10 +80,15 @@ test.describe("admin dashboard", () => {
     await expect(steps.locator("tbody tr")).toHaveCount(23);
     await expect(steps.locator("tbody tr").filter({ hasText: "lap-20" })).toContainText("completed");
 
+    const live = await page.request.get("/admin/live", { headers: { cookie: `pitwall_admin=${cookie!.value}` } });
+    expect(live.status()).toBe(200);
     await page.getByRole("button", { name: "Log out" }).click();
     await expect(page).toHaveURL(/\/admin\/login$/);
     await page.goto(`/admin/runs/${runId}`);
     await expect(page).toHaveURL(/\/admin\/login\?next=/);
+    // Logging out ended the session on the server: a copy of the cookie no longer opens anything.
+    const copied = await page.request.get("/admin/live", { headers: { cookie: `pitwall_admin=${cookie!.value}` } });
+    expect(copied.status()).toBe(401);
   });
 
   test("Cancel stops a running sync", async ({ page }) => {

@@ -33,10 +33,13 @@ const simulator = await startSimulator({
 });
 console.log(`e2e: simulators on ${simulator.url}`);
 
-const child = spawn(path.join("node_modules", ".bin", "next"), ["start", "--port", port, "--hostname", "127.0.0.1"], {
+// Through Pitwall's own launcher, as `npm start` runs it (it marks each request with the socket's address).
+const child = spawn(process.execPath, ["--import", "tsx", "scripts/launch.ts", "start"], {
   stdio: "inherit",
   env: {
     ...process.env,
+    PORT: port,
+    HOSTNAME: "127.0.0.1",
     NODE_ENV: "production",
     DATABASE_URL: databaseUrl,
     ADMIN_PASSWORD: E2E_ADMIN_PASSWORD,

@@ -21,6 +21,8 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   PUBLIC_BASE_URL: z.url().optional(),
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  /** Proxies in front of Pitwall that append the address they saw to X-Forwarded-For (0: clients connect directly). */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** Days of upstream API call ledger kept; older rows are pruned daily. */
   API_LEDGER_RETENTION_DAYS: z.coerce.number().int().positive().default(30),
   // Scripts call admin-only API endpoints with `Authorization: Bearer <token>`; unset, those endpoints answer 401.

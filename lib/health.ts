@@ -2,13 +2,14 @@ import { sql } from "@/lib/db";
 import { migrationStatus } from "@/db/migrate";
 import { startedAt } from "./boot";
 import { jobRunnerMode } from "./env";
+import { log } from "./log";
 import packageJson from "../package.json" with { type: "json" };
 
 export interface HealthReport {
   ok: boolean;
   version: string;
   uptimeSeconds: number;
-  database: { reachable: boolean; latencyMs?: number; error?: string };
+  database: { reachable: boolean; latencyMs?: number };
   migrations: { current: boolean; applied: number; expected: number } | null;
   jobRunner: string;
 }
@@ -22,7 +23,9 @@ export async function health(): Promise<HealthReport> {
     database = { reachable: true, latencyMs: Math.round((performance.now() - started) * 10) / 10 };
     migrations = await migrationStatus(sql());
   } catch (error) {
-    database = { reachable: false, error: error instanceof Error ? error.message : String(error) };
+    // The reason goes to the log: the public answer says no more than that the database is out of reach.
+    log.error({ err: error }, "health check: database unreachable");
+    database = { reachable: false };
   }
   return {
     ok: database.reachable && (migrations?.current ?? false),

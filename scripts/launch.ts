@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { createServer } from "node:http";
 import path from "node:path";
 import next from "next";
+import { markPeer } from "@/lib/client-address";
 import { chooseDatabase } from "./database";
 
 /**
@@ -32,7 +33,11 @@ export async function launch(mode: "dev" | "start", options: LaunchOptions = {})
   const app = next({ dev: mode === "dev", dir: process.cwd(), port, hostname: "localhost" });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const server = createServer((req, res) => void handle(req, res));
+  // Every request carries the socket's address in a header a client cannot set (lib/client-address.ts).
+  const server = createServer((req, res) => {
+    markPeer(req);
+    void handle(req, res);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, hostname, resolve);

@@ -1,17 +1,20 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { clientAddress } from "@/lib/client-address";
 import { adminConfig } from "./config";
 import { ADMIN_COOKIE, loginPath } from "./paths";
+import { isRevoked, revokeSession } from "./revocations";
 import { SESSION_TTL_SECONDS, signSession, verifySession, type AdminSession } from "./session";
 
-/** The admin session of the current request, or null: signature and expiry are checked every time. */
+/** The admin session of the current request, or null: signature, expiry and logout are checked every time. */
 export async function currentAdminSession(): Promise<AdminSession | null> {
   // Cookies first, even when the admin area is disabled: it marks every admin page as per-request, never prerendered.
   const token = (await cookies()).get(ADMIN_COOKIE)?.value;
   const config = adminConfig();
   if (!config.enabled) return null;
-  return verifySession(token, config.key);
+  const session = verifySession(token, config.key);
+  return session && !(await isRevoked(session)) ? session : null;
 }
 
 /**
@@ -36,16 +39,14 @@ export async function startAdminSession(key: Buffer): Promise<void> {
   });
 }
 
+/** Logs out: the session is revoked on the server (a copy of the cookie stops working too) and the cookie deleted. */
 export async function endAdminSession(): Promise<void> {
+  const session = await currentAdminSession();
+  if (session) await revokeSession(session);
   (await cookies()).delete({ name: ADMIN_COOKIE, path: "/admin" });
 }
 
-/**
- * Who is trying to log in, for the rate limit. The right-most X-Forwarded-For entry is the one the
- * nearest proxy (or Next itself) added; entries to its left are whatever the client sent.
- */
+/** Who is trying to log in, for the rate limit: the same client address the API limit uses. */
 export async function loginClientKey(): Promise<string> {
-  const h = await headers();
-  const forwarded = h.get("x-forwarded-for")?.split(",").map((part) => part.trim()).filter(Boolean);
-  return forwarded?.at(-1) ?? h.get("x-real-ip") ?? "unknown";
+  return clientAddress(await headers());
 }

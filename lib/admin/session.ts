@@ -6,6 +6,8 @@ export const SESSION_TTL_SECONDS = 12 * 60 * 60;
 const VERSION = "v1";
 
 export interface AdminSession {
+  /** The session's own random part: what logging out revokes. */
+  id: string;
   issuedAt: Date;
   expiresAt: Date;
 }
@@ -40,7 +42,7 @@ export function verifySession(token: string | undefined, key: Buffer, now: Date 
   if (!Number.isSafeInteger(issued) || !Number.isSafeInteger(expires)) return null;
   const nowSeconds = now.getTime() / 1000;
   if (expires <= nowSeconds || issued > nowSeconds + 60) return null;
-  return { issuedAt: new Date(issued * 1000), expiresAt: new Date(expires * 1000) };
+  return { id: parts[3]!, issuedAt: new Date(issued * 1000), expiresAt: new Date(expires * 1000) };
 }
 
 /**

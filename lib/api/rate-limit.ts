@@ -1,3 +1,4 @@
+import { clientAddress } from "@/lib/client-address";
 import { env } from "@/lib/env";
 
 /**
@@ -28,10 +29,12 @@ const g = globalThis as unknown as { __pitwallRateLimits?: { buckets: Map<string
 const store = (g.__pitwallRateLimits ??= { buckets: new Map(), lastSweep: 0 });
 const { buckets } = store;
 
-/** Who a request counts against: the first X-Forwarded-For address (set by the proxy in front), else X-Real-IP. */
+/** Buckets kept at most; past it the least recently used go first (a full bucket is the same as none). */
+const MAX_BUCKETS = 100_000;
+
+/** Who a request counts against: its client address (lib/client-address.ts), the same one the login limit uses. */
 export function clientOf(request: Request): string {
-  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || request.headers.get("x-real-ip")?.trim() || "local";
+  return clientAddress(request.headers);
 }
 
 // A bucket idle for a whole window is full again, the same as no bucket: forget it so memory stays bounded.
@@ -41,6 +44,13 @@ function sweep(now: number): void {
   for (const [client, bucket] of buckets) if (now - bucket.at >= WINDOW_MS) buckets.delete(client);
 }
 
+/** Keeps at most MAX_BUCKETS: a Map iterates in insertion order, and a used bucket is moved to the end. */
+function remember(client: string, bucket: Bucket): void {
+  buckets.delete(client);
+  buckets.set(client, bucket);
+  while (buckets.size > MAX_BUCKETS) buckets.delete(buckets.keys().next().value!);
+}
+
 /** Counts one request for `client`. */
 export function takeRequest(client: string, limit: number = env().API_RATE_LIMIT_PER_MINUTE, now: number = Date.now()): RateLimitDecision {
   sweep(now);
@@ -48,7 +58,7 @@ export function takeRequest(client: string, limit: number = env().API_RATE_LIMIT
   const bucket = buckets.get(client) ?? { tokens: limit, at: now };
   bucket.tokens = Math.min(limit, bucket.tokens + (now - bucket.at) * perMs);
   bucket.at = now;
-  buckets.set(client, bucket);
+  remember(client, bucket);
   const allowed = bucket.tokens >= 1;
   if (allowed) bucket.tokens -= 1;
   return {

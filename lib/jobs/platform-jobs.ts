@@ -1,5 +1,6 @@
 import { setTimeout as delay } from "node:timers/promises";
 import { z } from "zod";
+import { pruneAdminState } from "@/lib/admin/revocations";
 import { pruneLedger } from "@/lib/http/prune";
 import { defineJob, type JobDefinition } from "./job";
 import { failSyncRunOf } from "./runs";
@@ -48,14 +49,18 @@ const syncRunFailed = defineJob(z.looseObject({}), {
   },
 });
 
-/** Daily housekeeping: API ledger rows past their retention and expired cached responses. */
-const ledgerPrune = defineJob(z.looseObject({}), {
-  id: "platform-ledger-prune",
-  name: "Prune the API call ledger",
+/** Daily housekeeping: API ledger rows past their retention, expired cached responses, stale admin state. */
+const housekeeping = defineJob(z.looseObject({}), {
+  id: "platform-housekeeping",
+  name: "Daily housekeeping",
   retries: 3,
   triggers: [{ cron: "15 3 * * *" }],
-  run: ({ steps }) => steps.run("prune-ledger-and-cache", () => pruneLedger()),
+  async run({ steps }) {
+    const ledger = await steps.run("prune-ledger-and-cache", () => pruneLedger());
+    const admin = await steps.run("prune-admin-state", () => pruneAdminState());
+    return { ...ledger, ...admin };
+  },
 });
 
 export const platformSyncs: readonly SyncKind[] = [selftest];
-export const platformJobs: readonly JobDefinition[] = [syncRunFailed, ledgerPrune];
+export const platformJobs: readonly JobDefinition[] = [syncRunFailed, housekeeping];

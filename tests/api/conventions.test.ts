@@ -218,11 +218,16 @@ describe("rate limit", () => {
     expect(takeRequest(client, 6, t0 + 200_000)).toMatchObject({ allowed: true, remaining: 5, resetSeconds: 10 });
   });
 
-  it("knows the client by the first forwarded address, then X-Real-IP", () => {
-    const withHeaders = (headers: Record<string, string>) => new Request("http://pitwall.test/", { headers });
-    expect(clientOf(withHeaders({ "x-forwarded-for": "198.51.100.7, 10.0.0.1", "x-real-ip": "10.0.0.2" }))).toBe("198.51.100.7");
-    expect(clientOf(withHeaders({ "x-real-ip": "198.51.100.8" }))).toBe("198.51.100.8");
-    expect(clientOf(withHeaders({}))).toBe("local");
+  it("counts requests against the socket's address: forged forwarding headers choose no bucket", async () => {
+    const peer = "203.0.113.50";
+    const forged = (value: string) => apiRequest("/api/v1/test/drivers/1/laps", { headers: { "x-forwarded-for": value, "x-real-ip": value } }, peer);
+    expect(clientOf(forged("198.51.100.7"))).toBe(peer);
+    expect(clientOf(forged("198.51.100.8, 10.0.0.1"))).toBe(peer);
+    process.env.API_RATE_LIMIT_PER_MINUTE = "3";
+    resetEnvCache();
+    const statuses = [];
+    for (let i = 0; i < 5; i++) statuses.push((await laps(forged(`198.51.100.${i}`), routeParams({ driverId: "1" }))).status);
+    expect(statuses).toEqual([200, 200, 200, 429, 429]);
   });
 });
 

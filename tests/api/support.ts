@@ -3,6 +3,7 @@ import { Ajv2020, type ErrorObject } from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { expect } from "vitest";
 import { openApiDocument } from "@/lib/api/openapi";
+import { PEER_HEADER } from "@/lib/client-address";
 import type { OpenApiDocument, ResponseObject } from "@/lib/api/openapi-types";
 
 export const ORIGIN = "http://pitwall.test";
@@ -12,9 +13,10 @@ export function newClient(): string {
   return `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
 }
 
+/** A request as Pitwall's server hands it to a route: the socket's address in the peer header (lib/client-address.ts). */
 export function apiRequest(path: string, init: RequestInit = {}, client: string = newClient()): Request {
   const headers = new Headers(init.headers);
-  if (!headers.has("x-forwarded-for")) headers.set("x-forwarded-for", client);
+  headers.set(PEER_HEADER, client);
   return new Request(`${ORIGIN}${path}`, { ...init, headers });
 }
 

@@ -1,0 +1,4 @@
+CREATE TABLE "admin_revoked_sessions" (
+	"session_id" text PRIMARY KEY NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL
+);

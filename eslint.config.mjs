@@ -6,7 +6,7 @@ import nextTs from "eslint-config-next/typescript";
 // domain when it lives in that domain's folders (lib/<domain>, sim/<domain>, app/(site)/<domain>, app/api/v1/<domain>,
 // db/schema/<domain>.ts); everything else in lib/, db/ and sim/ is shared. Shared folders are named here; the domains
 // are not (they are whatever else those folders hold), so adding a domain does not touch this file.
-const sharedLib = ["lib/admin", "lib/api", "lib/http", "lib/jobs", "lib/site", "lib/ui"];
+const sharedLib = ["lib/admin", "lib/api", "lib/http", "lib/jobs", "lib/metrics", "lib/site", "lib/ui"];
 
 // Domains are folders; a domain's schema is one file, db/schema/<domain>.ts (the platform's own three excepted).
 const elements = [

@@ -14,13 +14,13 @@ export interface Client {
 }
 
 /** A connection pool of `max` connections to `url`, with the query builder on top. */
-export function connect(url: string, max: number): Client {
+export function connect(url: string, max: number, applicationName = "pitwall"): Client {
   // `socket` is a documented postgres.js option that its type declarations lack.
   const options: postgres.Options<Record<string, never>> & { socket: typeof openNoDelaySocket } = {
     max,
     onnotice: () => {},
     socket: openNoDelaySocket,
-    connection: { application_name: "pitwall" },
+    connection: { application_name: applicationName },
   };
   const sql = postgres(url, options);
   return { url, sql, db: drizzle(sql, { casing: "snake_case" }) };

@@ -1,7 +1,11 @@
+import { hostname } from "node:os";
 import { connect, type Client, type Database, type Sql } from "@/db/client";
 import { databaseUrl, env } from "./env";
 
 export type { Database, Sql } from "@/db/client";
+
+/** How this instance names its connections in Postgres (pg_stat_activity), so that its pool can be told apart. */
+export const APPLICATION_NAME = `pitwall ${hostname()}:${process.pid}`.slice(0, 63);
 
 // One pool per process: Next dev reloads modules, globalThis survives them.
 const g = globalThis as unknown as { __pitwallClient?: Client };
@@ -10,7 +14,7 @@ function client(): Client {
   const url = databaseUrl();
   if (!g.__pitwallClient || g.__pitwallClient.url !== url) {
     void g.__pitwallClient?.sql.end({ timeout: 5 });
-    g.__pitwallClient = connect(url, env().PITWALL_DB_POOL);
+    g.__pitwallClient = connect(url, env().PITWALL_DB_POOL, APPLICATION_NAME);
   }
   return g.__pitwallClient;
 }

@@ -27,6 +27,8 @@ const schema = z.object({
   API_LEDGER_RETENTION_DAYS: z.coerce.number().int().positive().default(30),
   // Scripts call admin-only API endpoints with `Authorization: Bearer <token>`; unset, those endpoints answer 401.
   ADMIN_API_TOKEN: z.string().min(16, "use at least 16 characters").optional(),
+  // Prometheus scrapes GET /metrics with `Authorization: Bearer <token>`; unset, /metrics answers 404.
+  METRICS_TOKEN: z.string().min(16, "use at least 16 characters").optional(),
   // Admin dashboard: disabled until both are set (the login page says how).
   ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters (e.g. `openssl rand -hex 32`)").optional(),

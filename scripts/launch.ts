@@ -3,6 +3,7 @@ import { createServer } from "node:http";
 import path from "node:path";
 import next from "next";
 import { markPeer } from "@/lib/client-address";
+import { observeRequest } from "@/lib/metrics/http";
 import { chooseDatabase } from "./database";
 
 /**
@@ -33,9 +34,10 @@ export async function launch(mode: "dev" | "start", options: LaunchOptions = {})
   const app = next({ dev: mode === "dev", dir: process.cwd(), port, hostname: "localhost" });
   await app.prepare();
   const handle = app.getRequestHandler();
-  // Every request carries the socket's address in a header a client cannot set (lib/client-address.ts).
+  // Every request carries the socket's address in a header a client cannot set (lib/client-address.ts), and is counted.
   const server = createServer((req, res) => {
     markPeer(req);
+    observeRequest(req, res);
     void handle(req, res);
   });
   await new Promise<void>((resolve, reject) => {

@@ -3,6 +3,7 @@ import { hostname } from "node:os";
 import type { Cron } from "croner";
 import { sql } from "@/lib/db";
 import { logger } from "@/lib/log";
+import { observeRunFinished, observeStep } from "@/lib/metrics/jobs";
 import { WAKE_CHANNEL } from "./events";
 import { loadFunctions, syncResponse, type LoadedFunction } from "./functions";
 import { loadSigningKey } from "./keys";
@@ -232,6 +233,7 @@ export class LocalExecutor {
         run.checked = false;
         if (run.cancelRequested) {
           await finishRun(run, { status: "cancelled" });
+          observeRunFinished(run.functionId, "cancelled");
           return;
         }
         if (state.stack.length >= MAX_STEPS) {
@@ -267,6 +269,7 @@ export class LocalExecutor {
   private async apply(run: ClaimedRun, state: RunState, result: CallResult, planned: string[], startedAt: Date): Promise<boolean> {
     if (result.kind === "complete") {
       await finishRun(run, { status: "succeeded", output: result.output });
+      observeRunFinished(run.functionId, "succeeded");
       return false;
     }
     if (result.kind === "error") {
@@ -298,10 +301,13 @@ export class LocalExecutor {
           return false;
         }
         await recordStep(run, state, { stepId: op.id, name, op: stepKind(op), status: "completed", data: op.data ?? null, startedAt, attempted: true }, this.leaseMs);
+        observeStep(run.functionId, "completed", (Date.now() - startedAt.getTime()) / 1000);
       } else if (op.op === "StepFailed" || (op.op === "StepError" && run.attempt + 1 >= run.maxAttempts)) {
         await recordStep(run, state, { stepId: op.id, name, op: stepKind(op), status: "failed", error: op.error, startedAt, attempted: true }, this.leaseMs);
+        observeStep(run.functionId, "failed", (Date.now() - startedAt.getTime()) / 1000);
       } else {
         await recordStep(run, state, { stepId: op.id, name, op: stepKind(op), status: "retrying", error: op.error, startedAt, attempted: true }, this.leaseMs);
+        observeStep(run.functionId, "retrying", (Date.now() - startedAt.getTime()) / 1000);
         await releaseRun(run, new Date(Date.now() + this.retryDelay(run.attempt, result.retryAfter)), run.attempt + 1);
         return false;
       }
@@ -315,6 +321,7 @@ export class LocalExecutor {
   private async fail(run: ClaimedRun, message: string): Promise<void> {
     log.warn({ run: run.id, function: run.functionId, error: message }, "run failed");
     await finishRun(run, { status: "failed", error: message, errorJson: { name: "Error", message } });
+    observeRunFinished(run.functionId, "failed");
   }
 
   /** Exponential backoff with jitter, or what a RetryAfterError asked for. */

@@ -1,6 +1,7 @@
 import { sql } from "@/lib/db";
 import { apiCalls } from "@/db/schema/platform";
 import { logger } from "@/lib/log";
+import { observeUpstreamCall } from "@/lib/metrics/upstream";
 
 /** One logical upstream call (retries folded in) or one cache hit. */
 export type LedgerEntry = typeof apiCalls.$inferInsert;
@@ -49,6 +50,14 @@ async function writeBatch(rows: LedgerEntry[]): Promise<void> {
 
 /** Queues a ledger row; it reaches Postgres within ~250 ms or as soon as 200 rows are waiting. Never throws. */
 export function recordCall(entry: LedgerEntry): void {
+  observeUpstreamCall({
+    source: entry.source,
+    status: entry.status ?? null,
+    error: entry.error ?? null,
+    cacheHit: entry.cacheHit ?? false,
+    retries: entry.retries ?? 0,
+    durationMs: entry.durationMs,
+  });
   const state = ledger();
   if (state.buffer.length >= MAX_BUFFERED_ROWS) {
     state.buffer.shift();

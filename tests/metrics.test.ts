@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -64,6 +65,16 @@ describe("GET /metrics", () => {
     expect(text).toMatch(/pitwall_db_connections\{state="active",service="pitwall"\} [1-9]/);
     expect(text).toMatch(/pitwall_db_pool_max\{service="pitwall"\} \d+/);
     expect(text).toMatch(/pitwall_process_resident_memory_bytes/);
+  });
+
+  it("has every metric the Grafana dashboard charts", async () => {
+    process.env.METRICS_TOKEN = TOKEN;
+    resetEnvCache();
+    const text = await (await scrape(TOKEN)).text();
+    const dashboard = await readFile("deploy/grafana/pitwall.json", "utf8");
+    const charted = new Set(dashboard.match(/pitwall_[a-z0-9_]+/g));
+    expect(charted.size).toBeGreaterThan(8);
+    for (const name of charted) expect(text, `${name} is exported`).toContain(`# TYPE ${name.replace(/_bucket$/, "")} `);
   });
 
   it("names routes with placeholders, so labels stay few", () => {

@@ -1,11 +1,5 @@
 import { APPLICATION_NAME, sql } from "@/lib/db";
-import { gauge } from "./registry";
-
-const syncRuns = () => gauge({ name: "pitwall_sync_runs", help: "Sync runs recorded (every instance), by kind and status", labelNames: ["kind", "status"] as const });
-const queueDepth = () => gauge({ name: "pitwall_executor_queue_depth", help: "Job runs waiting for the local executors (every instance), due now or later", labelNames: ["due"] as const });
-const queueLag = () => gauge({ name: "pitwall_executor_queue_lag_seconds", help: "How long the oldest due job run has waited for an executor" });
-const connections = () => gauge({ name: "pitwall_db_connections", help: "This instance's database connections, by state", labelNames: ["state"] as const });
-const poolSize = () => gauge({ name: "pitwall_db_pool_max", help: "This instance's database pool size" });
+import { dbConnections, dbPoolMax, queueDepth, queueLag, syncRuns } from "./catalogue";
 
 /** Reads the figures that live in Postgres, just before a scrape. */
 export async function collectDatabaseMetrics(): Promise<void> {
@@ -24,7 +18,7 @@ export async function collectDatabaseMetrics(): Promise<void> {
   queueDepth().set({ due: "now" }, queue[0]?.due ?? 0);
   queueDepth().set({ due: "later" }, queue[0]?.later ?? 0);
   queueLag().set(queue[0]?.lag ?? 0);
-  connections().reset();
-  for (const row of pool) connections().set({ state: row.state ?? "unknown" }, row.n);
-  poolSize().set(db.options.max);
+  dbConnections().reset();
+  for (const row of pool) dbConnections().set({ state: row.state ?? "unknown" }, row.n);
+  dbPoolMax().set(db.options.max);
 }

@@ -1,9 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { counter, histogram, LATENCY_BUCKETS } from "./registry";
-
-const requests = () => counter({ name: "pitwall_http_requests_total", help: "HTTP requests answered, by route and status", labelNames: ["method", "route", "status"] as const });
-const latency = () =>
-  histogram({ name: "pitwall_http_request_duration_seconds", help: "Time to answer an HTTP request, by route", labelNames: ["method", "route"] as const, buckets: LATENCY_BUCKETS });
+import { httpLatency, httpRequests } from "./catalogue";
 
 /**
  * A request path as a route: ids and other variable segments become placeholders, so that the label has a bounded
@@ -24,7 +20,7 @@ export function observeRequest(req: IncomingMessage, res: ServerResponse): void 
   res.once("finish", () => {
     const route = routeOf(req.url ?? "/");
     const method = req.method ?? "GET";
-    requests().inc({ method, route, status: String(res.statusCode) });
-    latency().observe({ method, route }, (performance.now() - started) / 1000);
+    httpRequests().inc({ method, route, status: String(res.statusCode) });
+    httpLatency().observe({ method, route }, (performance.now() - started) / 1000);
   });
 }

@@ -20,6 +20,8 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   PUBLIC_BASE_URL: z.url().optional(),
+  /** Where `npm run sync` finds a running Pitwall. */
+  PITWALL_URL: z.url().default("http://localhost:3000"),
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
   /** Proxies in front of Pitwall that append the address they saw to X-Forwarded-For (0: clients connect directly). */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),

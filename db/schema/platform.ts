@@ -10,7 +10,7 @@ export const syncRuns = pgTable(
   {
     id: uuid().primaryKey().default(sql`gen_random_uuid()`),
     kind: text().notNull(),
-    trigger: text({ enum: ["cron", "admin", "api", "demo", "event"] }).notNull(),
+    trigger: text({ enum: ["cron", "admin", "api", "cli", "demo", "event"] }).notNull(),
     status: text({ enum: ["queued", "running", "succeeded", "failed", "cancelled"] }).notNull().default("queued"),
     progressDone: integer().notNull().default(0),
     progressTotal: integer(),

@@ -26,6 +26,14 @@ export const triggerSyncEndpoint = defineEndpoint({
       .regex(/^[a-z0-9][a-z0-9._-]*$/, "must be a sync kind such as platform.selftest")
       .describe("A sync kind, e.g. `platform.selftest`; the admin dashboard lists them"),
   }),
+  body: z
+    .object({
+      params: z
+        .record(z.string(), z.unknown())
+        .optional()
+        .describe("The kind's parameters (GET /api/v1/admin/sync-kinds lists them); leave out for the defaults"),
+    })
+    .optional(),
   response: z.object({
     syncRunId: z.uuid(),
     kind: z.string(),
@@ -35,6 +43,27 @@ export const triggerSyncEndpoint = defineEndpoint({
   auth: "admin-token",
   cache: "no-store",
   errors: [404],
+});
+
+export const syncKindsEndpoint = defineEndpoint({
+  id: "admin.syncKinds.list",
+  method: "GET",
+  path: "/api/v1/admin/sync-kinds",
+  summary: "The sync kinds that can be started, with their parameters",
+  description: "What the dashboard's cards show: each kind, its label and description, and its parameters as JSON Schema.",
+  tags: ["Admin"],
+  response: z.object({
+    data: z.array(
+      z.object({
+        kind: z.string(),
+        label: z.string(),
+        description: z.string(),
+        params: z.record(z.string(), z.unknown()).describe("JSON Schema of the parameters (an object schema)"),
+      }),
+    ),
+  }),
+  auth: "admin-token",
+  cache: "no-store",
 });
 
 export const syncRunEndpoint = defineEndpoint({
@@ -50,4 +79,4 @@ export const syncRunEndpoint = defineEndpoint({
   cache: "no-store",
 });
 
-export const adminEndpoints = [triggerSyncEndpoint, syncRunEndpoint];
+export const adminEndpoints = [triggerSyncEndpoint, syncKindsEndpoint, syncRunEndpoint];

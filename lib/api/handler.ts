@@ -26,8 +26,11 @@ export type RouteHandler = ((request: Request, context?: { params?: Promise<obje
 const JSON_TYPE = "application/json; charset=utf-8";
 
 async function readJson(request: Request): Promise<unknown> {
+  const text = await request.text();
+  // No body at all is "nothing sent": an optional body schema accepts it, a required one says it is missing.
+  if (text.trim() === "") return undefined;
   try {
-    return await request.json();
+    return JSON.parse(text);
   } catch {
     throw new ApiError(400, "invalid_request", "Invalid request: body must be valid JSON.", {
       issues: [{ path: "body", message: "must be valid JSON" }],

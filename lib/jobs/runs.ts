@@ -41,3 +41,9 @@ export async function failSyncRunOf(input: { syncRunId?: string; inngestRunId: s
     .returning({ id: syncRuns.id });
   return rows.length;
 }
+
+/** One sync run as it stands now, or null (for waiting on it outside the web server). */
+export async function readSyncRun(id: string): Promise<SyncRun | null> {
+  const [run] = await db().select().from(syncRuns).where(eq(syncRuns.id, id));
+  return run ?? null;
+}

@@ -26,7 +26,7 @@ export class InvalidSyncParamsError extends Error {
 /** Starts a sync: a queued sync_runs row, then the kind's event with `{ syncRunId, params }`. */
 export async function triggerSync(input: {
   kind: string;
-  trigger: "admin" | "api" | "cron" | "demo";
+  trigger: "admin" | "api" | "cli" | "cron" | "demo";
   params?: Record<string, unknown>;
   details?: Record<string, unknown>;
 }): Promise<{ syncRunId: string }> {

@@ -9,6 +9,14 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Pitwall", template: "%s · Pitwall" },
   description: "Sim-racing leaderboards, iRacing schedules, endurance and Formula 1 live timing.",
+  icons: {
+    icon: [
+      { url: "/favicon.ico", sizes: "16x16 32x32 48x48" },
+      { url: "/icon.svg", type: "image/svg+xml" },
+    ],
+    apple: "/apple-touch-icon.png",
+  },
+  manifest: "/manifest.webmanifest",
 };
 
 export const viewport: Viewport = {

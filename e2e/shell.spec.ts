@@ -56,6 +56,22 @@ test.describe("site shell", () => {
     await expect(html).toHaveAttribute("data-theme", "light");
   });
 
+  test("the site has its icons, a web manifest and robots.txt", async ({ page, request }) => {
+    await page.goto("/");
+    await expect(page.locator('link[rel="icon"][href^="/favicon.ico"]')).toHaveCount(1);
+    await expect(page.locator('link[rel="apple-touch-icon"]')).toHaveAttribute("href", "/apple-touch-icon.png");
+    const manifestHref = await page.locator('link[rel="manifest"]').getAttribute("href");
+    const manifest = await (await request.get(manifestHref!)).json();
+    expect(manifest).toMatchObject({ name: "Pitwall", display: "standalone" });
+    for (const icon of manifest.icons as { src: string; type: string }[]) {
+      const answer = await request.get(icon.src);
+      expect(answer.status(), icon.src).toBe(200);
+      expect(answer.headers()["content-type"]).toBe(icon.type);
+    }
+    expect((await request.get("/favicon.ico")).status()).toBe(200);
+    expect(await (await request.get("/robots.txt")).text()).toContain("Disallow: /admin");
+  });
+
   test("unknown pages answer 404", async ({ page }) => {
     const response = await page.goto("/no-such-section");
     expect(response?.status()).toBe(404);

@@ -15,6 +15,8 @@
  * Run (loads the simulated world into the database if it holds no live data, then starts the build on BENCH_PORT):
  *   PITWALL_DIST_DIR=.next-rr npx next build
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/pitwall_bench_rr PITWALL_DIST_DIR=.next-rr npx tsx bench/raceroom-browser.ts
+ * Both sides must list the driver each query was cut from (and show the same first hit when only one driver matches),
+ * and both are warmed up on queries that are not measured.
  * Settings: BENCH_ENTRIES (200000) and BENCH_DRIVERS (entries x 0.225) for the world, BENCH_RELOAD=1 to load it again,
  * BENCH_RUNS (8) fresh contexts per query, BENCH_PORT (3216), BENCH_BASE_URL to measure an already running build instead (its database must hold the data).
  */
@@ -32,6 +34,7 @@ const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 200_000);
 const DRIVERS = Number(process.env.BENCH_DRIVERS ?? Math.round(ENTRIES * 0.225));
 const PORT = Number(process.env.BENCH_PORT ?? 3216);
 const QUERIES = 5;
+const WARM_UP_QUERIES = 2;
 // Eight runs of five queries: with fewer, the median moved by a fifth between identical runs.
 const RUNS = Number(process.env.BENCH_RUNS ?? 8);
 const SETTLE_MS = 1_000;
@@ -89,19 +92,46 @@ async function startApp(): Promise<{ url: string; child: ChildProcess }> {
 }
 
 /** Part of a real driver name (five letters from its middle, lower-cased), one per stride through the drivers. */
-async function pickQueries(): Promise<string[]> {
-  const rows = await sql()<{ name: string }[]>`
-    select name from raceroom_drivers
-    where entry_count > 0 and name ~ '^[A-Za-z ]{10,}$'
-    order by id limit 2000`;
-  const stride = Math.max(1, Math.floor(rows.length / QUERIES));
-  return rows
-    .filter((_, i) => i % stride === 0)
-    .slice(0, QUERIES)
-    .map((r) => {
-      const start = Math.floor((r.name.length - 5) / 2);
-      return r.name.slice(start, start + 5).toLowerCase();
-    });
+interface Query {
+  query: string;
+  /** The driver the query was cut from: both sides must list them. */
+  driver: string;
+  /** Drivers whose name contains the query: with one, both sides must show the same first hit. */
+  matches: number;
+}
+
+/**
+ * Five-letter pieces of real names that match at most 20 drivers, so that both sides' first 20 hits must hold the driver
+ * the piece was cut from, whatever their order. `skip` leaves out the pieces already taken (warm-up vs measured).
+ */
+async function pickQueries(count: number, skip = 0): Promise<Query[]> {
+  const rows = await sql()<Query[]>`
+    with pieces as (
+      select name as driver, lower(substr(name, greatest(1, (length(name) - 5) / 2 + 1), 5)) as query
+      from raceroom_drivers
+      where generation_id = (select generation_id from raceroom_live where id = 1) and entry_count > 0 and name ~ '^[A-Za-z ]{10,}$'
+      order by id limit 400
+    )
+    select p.query, p.driver,
+           (select count(*)::int from raceroom_drivers d
+            where d.generation_id = (select generation_id from raceroom_live where id = 1) and lower(d.name) like '%' || p.query || '%') as matches
+    from pieces p`;
+  const usable = rows.filter((r) => r.matches <= 20 && !r.query.includes(" "));
+  if (usable.length < count + skip) throw new Error(`only ${usable.length} usable queries in the live data`);
+  const stride = Math.max(1, Math.floor(usable.length / (count + skip)));
+  return usable.filter((_, i) => i % stride === 0).slice(skip, skip + count);
+}
+
+/** Both sides found the driver the query was cut from; with one possible match, both show it first. */
+function checkHits(q: Query, original: OriginalResult, pitwall: { names: string[] }): void {
+  if (!("names" in original)) return;
+  const has = (names: string[]) => names.some((name) => name.toLowerCase() === q.driver.toLowerCase());
+  if (!has(original.names) || !has(pitwall.names)) {
+    throw new Error(`"${q.query}" (from ${q.driver}): original found it ${has(original.names)}, Pitwall ${has(pitwall.names)}`);
+  }
+  if (q.matches === 1 && original.names[0]?.toLowerCase() !== pitwall.names[0]?.toLowerCase()) {
+    throw new Error(`"${q.query}": first hits differ (${original.names[0]} / ${pitwall.names[0]})`);
+  }
 }
 
 /**
@@ -128,6 +158,7 @@ window.originalSearch = async (q) => {
     }
     t.firstResult = performance.now();
     t.hits = keys.length;
+    t.names = keys.map((key) => index[key][0].name);
   } catch (error) {
     // A big enough index cannot even be held as one string by the browser (V8 caps strings at about 512 MB).
     t.failed = performance.now();
@@ -151,9 +182,7 @@ async function pitwallSearch(q: string) {
     li.textContent = `${hit.name} (${hit.entryCount} entries)`;
     list.append(li);
   }
-  t.firstResult = performance.now();
-  t.hits = body.data.length;
-  return t;
+  return { start: t.start!, firstResult: performance.now(), hits: body.data.length, names: body.data.map((hit) => hit.name) };
 }
 
 async function serveOriginal(index: Buffer): Promise<{ url: string; server: Server }> {
@@ -179,17 +208,24 @@ const WATCH_FIRST_HIT = `(() => {
   new MutationObserver(seen).observe(document, { childList: true, subtree: true, attributes: true });
 })();`;
 
-type Timings = Record<string, number> & { error?: string };
+type Timings = Record<string, number> & { error?: string; names?: string[] };
 
 type OriginalResult =
-  | { firstResult: number; download: number; parse: number; filter: number; hits: number }
+  | { firstResult: number; download: number; parse: number; filter: number; hits: number; names: string[] }
   | { failed: number; error: string };
 
 /** Times relative to `t.start` (the search being asked for) or to navigation start (`fromNavigation`). */
 function originalResult(t: Timings, fromNavigation: boolean): OriginalResult {
   const zero = fromNavigation ? 0 : t.start!;
   if (t.error) return { failed: t.failed! - zero, error: t.error };
-  return { firstResult: t.firstResult! - zero, download: t.downloaded! - t.start!, parse: t.parsed! - t.downloaded!, filter: t.filtered! - t.parsed!, hits: t.hits! };
+  return {
+    firstResult: t.firstResult! - zero,
+    download: t.downloaded! - t.start!,
+    parse: t.parsed! - t.downloaded!,
+    filter: t.filtered! - t.parsed!,
+    hits: t.hits!,
+    names: t.names ?? [],
+  };
 }
 
 /** 1. The original design's search in a loaded page. */
@@ -203,13 +239,13 @@ async function originalInPage(browser: Browser, url: string, query: string): Pro
 }
 
 /** 1. Pitwall's search in a loaded page. */
-async function pitwallInPage(browser: Browser, url: string, query: string): Promise<{ firstResult: number; hits: number }> {
+async function pitwallInPage(browser: Browser, url: string, query: string): Promise<{ firstResult: number; hits: number; names: string[] }> {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(`${url}/raceroom`, { waitUntil: "networkidle" });
   const t = await page.evaluate(pitwallSearch, query);
   await context.close();
-  return { firstResult: t.firstResult! - t.start!, hits: t.hits! };
+  return { firstResult: t.firstResult - t.start, hits: t.hits, names: t.names };
 }
 
 /** 2. The original page opened with the query in its URL. */
@@ -282,7 +318,8 @@ async function measure(app: { url: string }): Promise<void> {
   const [live] = await sql()<{ entries: number; drivers: number }[]>`
     select g.entry_count as entries, g.driver_count as drivers from raceroom_live l join raceroom_generations g on g.id = l.generation_id`;
   if (!live) throw new Error("no live RaceRoom data in the database");
-  const queries = await pickQueries();
+  const queries = await pickQueries(QUERIES, WARM_UP_QUERIES);
+  const warmUp = await pickQueries(WARM_UP_QUERIES);
 
   const exportStarted = performance.now();
   const response = await fetch(`${app.url}/api/v1/raceroom/exports/driver_index.json`);
@@ -293,12 +330,13 @@ async function measure(app: { url: string }): Promise<void> {
   try {
     console.log(`RaceRoom first search result in Chromium: ${live.entries.toLocaleString("en-US")} entries, ${live.drivers.toLocaleString("en-US")} drivers`);
     console.log(`driver_index.json: ${(index.length / 1e6).toFixed(1)} MB, streamed by Pitwall in ${ms(exportMs)} (not counted: served as a static file)`);
-    console.log(`queries: ${queries.map((q) => JSON.stringify(q)).join(", ")}; ${RUNS} runs each, fresh browser context per run`);
+    console.log(`queries: ${queries.map((q) => `${JSON.stringify(q.query)} (${q.matches} matching)`).join(", ")}; ${RUNS} runs each, fresh browser context per run`);
 
-    // Warm both servers and the browser once.
-    await originalInPage(browser, original.url, queries[0]!);
-    await pitwallInPage(browser, app.url, queries[0]!);
-    await pitwallRun(browser, app.url, queries[0]!);
+    // Both servers and the browser warmed on queries that are not measured.
+    for (const q of warmUp) {
+      checkHits(q, await originalInPage(browser, original.url, q.query), await pitwallInPage(browser, app.url, q.query));
+      await pitwallRun(browser, app.url, q.query);
+    }
 
     const inPage = { originals: [] as OriginalResult[], pitwall: [] as number[] };
     const opened = { originals: [] as OriginalResult[], pitwall: [] as number[] };
@@ -308,11 +346,11 @@ async function measure(app: { url: string }): Promise<void> {
       await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
       return run();
     };
-    for (const query of queries) {
+    for (const { query, ...target } of queries) {
       for (let run = 0; run < RUNS; run += 1) {
         const o = await settled(() => originalInPage(browser, original.url, query));
         const p = await settled(() => pitwallInPage(browser, app.url, query));
-        if (("hits" in o && o.hits === 0) || p.hits === 0) throw new Error(`no hit for ${JSON.stringify(query)}`);
+        checkHits({ query, ...target }, o, p);
         inPage.originals.push(o);
         inPage.pitwall.push(p.firstResult);
         opened.originals.push(await settled(() => originalRun(browser, original.url, query)));

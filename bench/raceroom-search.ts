@@ -4,6 +4,9 @@
  * first search result of a freshly started process (nothing is rebuilt on start), then the same queries while a
  * second process ingests a new generation (COPY, index build, promotion) into the same database.
  *
+ * Warm-up queries are not measured; every whole-name query must find its driver first, and each kind reports how often
+ * its driver was among the hits.
+ *
  * Run: DATABASE_URL=postgres://postgres@127.0.0.1:5432/pitwall_bench_raceroom npx tsx bench/raceroom-search.ts
  * The world is loaded (through bench/raceroom-ingest.ts) when the database holds fewer than BENCH_ENTRIES live
  * entries. Settings: BENCH_ENTRIES (2000000), BENCH_DRIVERS (450000), BENCH_QUERIES (1000), BENCH_DURING_INGEST (1; 0 measures
@@ -21,15 +24,25 @@ const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 2_000_000);
 const DRIVERS = Number(process.env.BENCH_DRIVERS ?? 450_000);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 1_000);
 
+interface SearchQuery {
+  kind: string;
+  query: string;
+  /** The driver's name the query was made from. */
+  driver: string;
+}
+
+/** Kinds of query whose driver must be among the hits: a whole name is always found, first. */
+const MUST_FIND = new Set(["full name"]);
+
 const ACCENTS: Record<string, string> = { a: "á", e: "é", o: "ö", u: "ü", n: "ñ", c: "ç", s: "ś", z: "ž" };
 
 /** What people type: whole names, first letters, a surname, a piece, a typo, other case or accents, other scripts. */
-function makeQueries(names: string[], count: number): { kind: string; query: string }[] {
+function makeQueries(names: string[], count: number, seed = 42): SearchQuery[] {
   // A deterministic stream, so that every run asks the same queries.
-  const next = mulberry32(42);
+  const next = mulberry32(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
   const cut = (text: string, from: number, length: number) => [...text].slice(from, from + length).join("");
-  const queries: { kind: string; query: string }[] = [];
+  const queries: SearchQuery[] = [];
   while (queries.length < count) {
     const name = pick(names);
     const chars = [...name];
@@ -55,27 +68,36 @@ function makeQueries(names: string[], count: number): { kind: string; query: str
       const variant = next() < 0.5 ? name.toUpperCase() : name.toLowerCase().replace(/[aeouncsz]/, (c) => ACCENTS[c] ?? c);
       [kind, query] = ["case/accents", cut(variant, 0, 4 + Math.floor(next() * 8))];
     } else [kind, query] = ["no match", `zz${Math.floor(next() * 1e6)}qx`];
-    if (query.trim().length > 0) queries.push({ kind, query });
+    if (query.trim().length > 0) queries.push({ kind, query, driver: name });
   }
   return queries;
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
-async function measure(queries: { kind: string; query: string }[]) {
+async function measure(queries: SearchQuery[]) {
   const times: number[] = [];
   const byKind = new Map<string, number[]>();
+  /** Per kind: queries whose driver is among the hits, of all asked. */
+  const found = new Map<string, { found: number; asked: number }>();
   let hits = 0;
-  for (const { kind, query } of queries) {
+  for (const { kind, query, driver } of queries) {
     const started = performance.now();
     const result = await searchDrivers(query);
     const ms = performance.now() - started;
     times.push(ms);
     hits += result.hits.length;
     byKind.set(kind, [...(byKind.get(kind) ?? []), ms]);
+    const tally = found.get(kind) ?? { found: 0, asked: 0 };
+    tally.asked += 1;
+    if (result.hits.some((hit) => hit.name === driver)) tally.found += 1;
+    found.set(kind, tally);
+    if (MUST_FIND.has(kind) && result.hits[0]?.name.toLowerCase() !== driver.toLowerCase()) {
+      throw new Error(`"${query}" (${kind}) did not find ${driver} first: ${result.hits.slice(0, 3).map((h) => h.name).join(", ")}`);
+    }
   }
   const sorted = [...times].sort((a, b) => a - b);
-  return { sorted, byKind, hits };
+  return { sorted, byKind, hits, found };
 }
 
 function report(label: string, run: Awaited<ReturnType<typeof measure>>): void {
@@ -124,12 +146,15 @@ async function main(): Promise<void> {
   const queries = makeQueries(names, QUERIES);
   console.log(`RaceRoom driver search: ${size!.entries.toLocaleString("en-US")} entries, ${size!.drivers.toLocaleString("en-US")} drivers, ${queries.length} queries`);
 
-  await measure(queries.slice(0, 100)); // warm the connection pool and prepared statements
+  // The connection pool and prepared statements warmed on queries that are not measured.
+  await measure(makeQueries(names, 100, 7));
   const quiet = await measure(queries);
   report("idle", quiet);
   for (const [kind, times] of quiet.byKind) {
     const sorted = times.sort((a, b) => a - b);
-    console.log(`  ${kind.padEnd(13)} n=${String(sorted.length).padStart(4)}  p50 ${percentile(sorted, 50).toFixed(2)} ms  p95 ${percentile(sorted, 95).toFixed(2)} ms`);
+    const tally = quiet.found.get(kind)!;
+    const share = `${((100 * tally.found) / tally.asked).toFixed(0)} % found their driver`;
+    console.log(`  ${kind.padEnd(13)} n=${String(sorted.length).padStart(4)}  p50 ${percentile(sorted, 50).toFixed(2)} ms  p95 ${percentile(sorted, 95).toFixed(2)} ms  ${share}`);
   }
 
   console.log(await restartFigures(names[0]!.split(" ")[0]!));
@@ -157,7 +182,7 @@ async function main(): Promise<void> {
   }
   const exit = await ingestDone;
   if (exit !== 0) throw new Error(`the ingest process failed (${exit}):\n${ingestOutput}`);
-  report(`during an ingest (${rounds} rounds of the queries)`, { sorted: during.sort((a, b) => a - b), byKind: new Map(), hits });
+  report(`during an ingest (${rounds} rounds of the queries)`, { sorted: during.sort((a, b) => a - b), byKind: new Map(), hits, found: new Map() });
   console.log(ingestOutput.split("\n").filter((line) => /ingest|promotion|store|index/.test(line)).map((line) => `  ingest meanwhile: ${line.trim()}`).join("\n"));
   await closeDatabase();
 }

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { syncRuns } from "@/db/schema/platform";
 import { findSyncKind, syncKinds } from "@/lib/jobs/kinds";
 import { getRun, listRuns, type RunStep } from "@/lib/jobs/queries";
+import { readSearchParams, type SearchParams } from "@/lib/ui/search-params";
 import { requireAdmin } from "./auth";
 import { toRunView } from "./run-rows";
 import type { RunView } from "./run-view";
@@ -12,14 +13,12 @@ export const runTriggers = syncRuns.trigger.enumValues;
 
 const PAGE_SIZE = 50;
 
-const one = (value: unknown) => (Array.isArray(value) ? value[0] : value) || undefined;
-
 /** The history page's query string; an unusable value is dropped rather than failing the page. */
 const runsSearch = z.object({
-  kind: z.preprocess(one, z.string().max(100).optional().catch(undefined)),
-  status: z.preprocess(one, z.enum(runStatuses).optional().catch(undefined)),
-  trigger: z.preprocess(one, z.enum(runTriggers).optional().catch(undefined)),
-  cursor: z.preprocess(one, z.string().max(300).optional().catch(undefined)),
+  kind: z.string().max(100).optional(),
+  status: z.enum(runStatuses).optional(),
+  trigger: z.enum(runTriggers).optional(),
+  cursor: z.string().max(300).optional(),
 });
 
 export type RunsSearch = z.output<typeof runsSearch>;
@@ -34,9 +33,9 @@ export interface RunHistoryView {
 const labelOf = (kind: string) => findSyncKind(kind)?.label ?? kind;
 
 /** A page of run history with the filters applied, for a logged-in admin only. */
-export async function runHistory(query: Record<string, string | string[] | undefined>): Promise<RunHistoryView> {
+export async function runHistory(query: SearchParams): Promise<RunHistoryView> {
   await requireAdmin("/admin/runs");
-  const search = runsSearch.parse(query);
+  const search = readSearchParams(runsSearch, query);
   const { runs, nextCursor } = await listRuns({ ...search, limit: PAGE_SIZE });
   return {
     search,

@@ -267,12 +267,28 @@ export interface TopLeaderboards {
   leaderboards: TopLeaderboard[];
 }
 
-/** Leaderboards of the live generation with the most entries, optionally for one track and/or one class. */
-export async function topLeaderboards(options: { trackId?: number; classId?: number; limit?: number; offset?: number } = {}): Promise<TopLeaderboards> {
+export const TOP_LEADERBOARD_SORTS = ["entries", "track", "class"] as const;
+export type TopLeaderboardSort = (typeof TOP_LEADERBOARD_SORTS)[number];
+
+// The orders a caller may choose, written here in full: the SQL never holds text from the request.
+const TOP_LEADERBOARD_ORDER: Record<TopLeaderboardSort, string> = {
+  entries: "s.entry_count desc, t.name, l.name, c.name",
+  track: "t.name, l.name, s.entry_count desc, c.name",
+  class: "c.name, s.entry_count desc, t.name, l.name",
+};
+
+/**
+ * Leaderboards of the live generation, optionally for one track and/or one class: those with the most entries first,
+ * or (`sort`) by track or by class name, the busiest first within each.
+ */
+export async function topLeaderboards(
+  options: { trackId?: number; classId?: number; sort?: TopLeaderboardSort; limit?: number; offset?: number } = {},
+): Promise<TopLeaderboards> {
   const limit = Math.min(Math.max(Math.trunc(options.limit ?? 50), 1), 1000);
   const offset = Math.max(Math.trunc(options.offset ?? 0), 0);
   const trackId = options.trackId ?? null;
   const classId = options.classId ?? null;
+  const order = TOP_LEADERBOARD_ORDER[TOP_LEADERBOARD_SORTS.find((sort) => sort === options.sort) ?? "entries"];
   const rows = await rawSql()<(TopLeaderboard & { leaderId: number | null; leaderName: string | null; leaderLap: number | null; total: number })[]>`
     select ${rawSql().unsafe(BOARD_NAMES)}, s.entry_count as "entryCount", ${rawSql().unsafe(isoTime("s.fetched_at"))} as "fetchedAt", s.flag,
            r.driver_id::float8 as "leaderId", r.driver_name as "leaderName", r.lap_time_ms as "leaderLap", count(*) over ()::int as total
@@ -283,7 +299,7 @@ export async function topLeaderboards(options: { trackId?: number; classId?: num
     left join raceroom_entries r on r.generation_id = s.generation_id and r.layout_id = s.layout_id and r.class_id = s.class_id and r.position = 1
     where s.generation_id = ${rawSql().unsafe(LIVE)} and s.entry_count > 0
       and (${trackId}::int is null or l.track_id = ${trackId}::int) and (${classId}::int is null or s.class_id = ${classId}::int)
-    order by s.entry_count desc, t.name, l.name, c.name
+    order by ${rawSql().unsafe(order)}
     limit ${limit} offset ${offset}`;
   return {
     total: rows[0]?.total ?? 0,

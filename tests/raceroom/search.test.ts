@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { sql as rawSql } from "@/lib/db";
+import { APPLICATION_NAME, sql as rawSql } from "@/lib/db";
 import { searchDrivers, type DriverHit } from "@/lib/raceroom/queries";
 import { warmSearch } from "@/lib/raceroom/search";
 import { useTestDatabase } from "../support/database";
@@ -107,7 +107,7 @@ describe("RaceRoom driver search", () => {
     const pool = rawSql().options.max;
     expect(await warmSearch()).toBe(pool);
     const [open] = await rawSql()<{ n: number }[]>`
-      select count(*)::int as n from pg_stat_activity where datname = current_database() and application_name = 'pitwall'`;
+      select count(*)::int as n from pg_stat_activity where datname = current_database() and application_name = ${APPLICATION_NAME}`;
     expect(open!.n).toBeGreaterThanOrEqual(pool);
   });
 });

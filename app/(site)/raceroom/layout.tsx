@@ -11,10 +11,10 @@ const links = [
   { href: "/raceroom/leaderboards", label: "Top leaderboards" },
 ];
 
-/** RaceRoom pages share a sub-navigation; tables stick their headers just under the site header (taller on phones). */
+/** RaceRoom pages share a sub-navigation. */
 export default function RaceroomLayout({ children }: { children: React.ReactNode }) {
   return (
-    <div className="space-y-6 [--site-header-height:89px] sm:[--site-header-height:53px]">
+    <div className="space-y-6">
       <nav aria-label="RaceRoom" className="-mt-2 border-b border-border pb-2">
         <NavLinks links={links} />
       </nav>

@@ -1,23 +1,26 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
+import { z } from "zod";
 import { movers, refreshStatus, searchDrivers, topLeaderboards, type TopLeaderboards } from "@/lib/raceroom/queries";
 import { TopLeaderboardsTable } from "@/lib/raceroom/ui/top-leaderboards-table";
 import { DriverSearch } from "@/lib/raceroom/ui/driver-search";
 import { MoversTable } from "@/lib/raceroom/ui/movers-table";
-import { firstParam } from "@/lib/raceroom/ui/params";
 import { RefreshStatusPanel } from "@/lib/raceroom/ui/refresh-status";
+import { readSearchParams, type SearchParams } from "@/lib/ui/search-params";
 
 export const metadata: Metadata = { title: { absolute: "RaceRoom · Pitwall" } };
 
 const TOP = 10;
 
+const searchSchema = z.object({ q: z.string().transform((q) => q.slice(0, 80)).default("") });
+
 /**
  * Status and search hits (for a `?q=`) are in the first bytes of the page; the busiest leaderboards and movers, slower to
  * read, stream in after them.
  */
-export default async function RaceroomPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const q = firstParam((await searchParams).q)?.slice(0, 80) ?? "";
+export default async function RaceroomPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const { q } = readSearchParams(searchSchema, await searchParams);
   const leaderboards = Promise.all([topLeaderboards({ limit: TOP }), movers({ limit: TOP })]);
   // Awaited only when there is live data; a failure is still reported there (this handler only keeps it from being unhandled).
   leaderboards.catch(() => undefined);

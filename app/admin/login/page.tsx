@@ -1,16 +1,20 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { z } from "zod";
 import { currentAdminSession } from "@/lib/admin/auth";
 import { adminConfig } from "@/lib/admin/config";
 import { disabledMessage } from "@/lib/admin/login";
 import { safeReturnPath } from "@/lib/admin/paths";
+import { readSearchParams, type SearchParams } from "@/lib/ui/search-params";
 import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "Admin login", robots: { index: false } };
 
-export default async function AdminLoginPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
-  const { next } = await searchParams;
-  const returnTo = safeReturnPath(typeof next === "string" ? next : undefined);
+const searchSchema = z.object({ next: z.string().optional() });
+
+export default async function AdminLoginPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const { next } = readSearchParams(searchSchema, await searchParams);
+  const returnTo = safeReturnPath(next);
   if (await currentAdminSession()) redirect(returnTo);
   const config = adminConfig();
 

@@ -10,11 +10,3 @@ export function leaderboardHref(layoutId: number, classId: number, options: { dr
   const base = `/raceroom/leaderboards/${layoutId}/${classId}`;
   return options.driver === undefined ? base : `${base}?driver=${options.driver}#driver-${options.driver}`;
 }
-
-/** A path with its query, leaving out empty values. */
-export function withQuery(path: string, query: Record<string, string | number | undefined | null>): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== null && value !== "") params.set(key, String(value));
-  const text = params.toString();
-  return text ? `${path}?${text}` : path;
-}

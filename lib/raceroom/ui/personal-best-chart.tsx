@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import type { PersonalBestHistory } from "@/lib/raceroom/queries";
+import { control, fieldLabel } from "@/lib/ui/controls";
 import { formatLapTime } from "@/lib/ui/format";
 import { classColor } from "./class-badge";
 
@@ -106,8 +107,8 @@ export function PersonalBestChart({ histories }: { histories: PersonalBestHistor
   return (
     <figure className="space-y-2" data-testid="pb-chart">
       <div className="flex flex-wrap items-end justify-between gap-3">
-        <label htmlFor={`${id}-leaderboard`} className="flex flex-col gap-1 text-xs font-medium text-muted">
-          LeaderboardPage
+        <label htmlFor={`${id}-leaderboard`} className={fieldLabel}>
+          Leaderboard
           <select
             id={`${id}-leaderboard`}
             value={boardKey(history)}
@@ -115,7 +116,7 @@ export function PersonalBestChart({ histories }: { histories: PersonalBestHistor
               setSelected(event.target.value);
               setActive(null);
             }}
-            className="max-w-[calc(100vw-2rem)] rounded-md border border-border bg-surface px-2 py-1.5 text-sm text-fg focus:border-accent focus:outline-none focus:ring-2 focus:ring-accent/30 sm:max-w-md"
+            className={`${control} max-w-[calc(100vw-2rem)] sm:max-w-md`}
           >
             {sorted.map((h) => (
               <option key={boardKey(h)} value={boardKey(h)}>

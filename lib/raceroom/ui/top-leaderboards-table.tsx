@@ -1,62 +1,75 @@
 import Link from "next/link";
-import type { TopLeaderboard } from "@/lib/raceroom/queries";
+import type { TopLeaderboard, TopLeaderboardSort } from "@/lib/raceroom/queries";
 import { formatCount } from "@/lib/ui/format";
+import type { SortDirection } from "@/lib/ui/table/columns";
+import { DataTable, type ServerColumn } from "@/lib/ui/table/data-table";
 import { ClassBadge } from "./class-badge";
 import { LapTime } from "./labels";
-import { leaderboardHref, driverHref } from "./links";
-import { cell, headCell, numberCell, row, table, tableFrame, wideOnly } from "./table";
+import { driverHref, leaderboardHref } from "./links";
 
-/** Leaderboards by entry count, each linking to its leaderboard; `firstRank` numbers the rows across pages. */
-export function TopLeaderboardsTable({ leaderboards, firstRank = 1 }: { leaderboards: TopLeaderboard[]; firstRank?: number }) {
+/** The order each sort puts the list in: the busiest first, names from A. */
+const directions: Record<TopLeaderboardSort, SortDirection> = { entries: "descending", track: "ascending", class: "ascending" };
+
+/** Sorting by the column headers: the sort in force, and the link to the list in another. */
+export interface TopLeaderboardsSorting {
+  current: TopLeaderboardSort;
+  hrefOf: (sort: TopLeaderboardSort) => string;
+}
+
+function columns(firstRank: number, sorting: TopLeaderboardsSorting | undefined): ServerColumn<TopLeaderboard>[] {
+  const sort = (by: TopLeaderboardSort) => (sorting ? { href: sorting.hrefOf(by), current: sorting.current === by ? directions[by] : undefined } : undefined);
+  return [
+    { key: "rank", header: "#", numeric: true, className: "text-muted", headerClassName: "w-10", cell: (_, i) => firstRank + i },
+    {
+      key: "track",
+      header: "Track",
+      sort: sort("track"),
+      cell: (c) => (
+        <>
+          <Link prefetch={false} href={leaderboardHref(c.layoutId, c.classId)} className="font-medium hover:underline">
+            {c.trackName}
+          </Link>
+          <span className="block text-xs text-muted">{c.layoutName}</span>
+          <span className="block text-xs sm:hidden">
+            <ClassBadge classId={c.classId} name={c.className} />
+          </span>
+          {c.flag ? (
+            <span className="block text-xs text-warn" title={c.flag}>
+              ⚠ kept from an earlier refresh
+            </span>
+          ) : null}
+        </>
+      ),
+    },
+    { key: "class", header: "Class", from: "sm", sort: sort("class"), cell: (c) => <ClassBadge classId={c.classId} name={c.className} /> },
+    { key: "entries", header: "Entries", numeric: true, sort: sort("entries"), cell: (c) => formatCount(c.entryCount) },
+    { key: "record", header: "Record", numeric: true, cell: (c) => (c.leader ? <LapTime ms={c.leader.lapTimeMs} /> : "–") },
+    {
+      key: "holder",
+      header: "Record holder",
+      from: "md",
+      className: "max-w-48 truncate",
+      cell: (c) =>
+        c.leader ? (
+          <Link prefetch={false} href={driverHref(c.leader.driverId)} className="hover:underline">
+            {c.leader.name}
+          </Link>
+        ) : (
+          "–"
+        ),
+    },
+  ];
+}
+
+/** Leaderboards with their entry counts, each linking to its leaderboard; `firstRank` numbers the rows across pages. */
+export function TopLeaderboardsTable({ leaderboards, firstRank = 1, sorting }: { leaderboards: TopLeaderboard[]; firstRank?: number; sorting?: TopLeaderboardsSorting }) {
   return (
-    <div className={tableFrame}>
-      <table className={table} data-testid="top-leaderboards-table">
-        <thead>
-          <tr>
-            <th scope="col" className={`${headCell} w-10 text-right`}>#</th>
-            <th scope="col" className={headCell}>Track</th>
-            <th scope="col" className={`${headCell} ${wideOnly}`}>Class</th>
-            <th scope="col" className={`${headCell} text-right`}>Entries</th>
-            <th scope="col" className={`${headCell} text-right`}>Record</th>
-            <th scope="col" className={`${headCell} hidden md:table-cell`}>Record holder</th>
-          </tr>
-        </thead>
-        <tbody>
-          {leaderboards.map((c, i) => (
-            <tr key={`${c.layoutId}:${c.classId}`} className={row}>
-              <td className={`${numberCell} text-muted`}>{firstRank + i}</td>
-              <td className={cell}>
-                <Link prefetch={false} href={leaderboardHref(c.layoutId, c.classId)} className="font-medium hover:underline">
-                  {c.trackName}
-                </Link>
-                <span className="block text-xs text-muted">{c.layoutName}</span>
-                <span className="block text-xs sm:hidden">
-                  <ClassBadge classId={c.classId} name={c.className} />
-                </span>
-                {c.flag ? (
-                  <span className="block text-xs text-warn" title={c.flag}>
-                    ⚠ kept from an earlier refresh
-                  </span>
-                ) : null}
-              </td>
-              <td className={`${cell} ${wideOnly}`}>
-                <ClassBadge classId={c.classId} name={c.className} />
-              </td>
-              <td className={numberCell}>{formatCount(c.entryCount)}</td>
-              <td className={numberCell}>{c.leader ? <LapTime ms={c.leader.lapTimeMs} /> : "–"}</td>
-              <td className={`${cell} hidden max-w-48 truncate md:table-cell`}>
-                {c.leader ? (
-                  <Link prefetch={false} href={driverHref(c.leader.driverId)} className="hover:underline">
-                    {c.leader.name}
-                  </Link>
-                ) : (
-                  "–"
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      label="Leaderboards"
+      testId="top-leaderboards-table"
+      columns={columns(firstRank, sorting)}
+      rows={leaderboards}
+      rowKey={(c) => `${c.layoutId}:${c.classId}`}
+    />
   );
 }

@@ -1,29 +1,39 @@
 import type { Metadata } from "next";
-import { leaderboardFilters, refreshStatus, topLeaderboards } from "@/lib/raceroom/queries";
+import { z } from "zod";
+import { leaderboardFilters, refreshStatus, TOP_LEADERBOARD_SORTS, topLeaderboards, type TopLeaderboardSort } from "@/lib/raceroom/queries";
 import { TopLeaderboardsTable } from "@/lib/raceroom/ui/top-leaderboards-table";
-import { FilterForm } from "@/lib/raceroom/ui/filter-form";
-import { withQuery } from "@/lib/raceroom/ui/links";
-import { Pager } from "@/lib/raceroom/ui/pager";
-import { idParam } from "@/lib/raceroom/ui/params";
 import { NoDataYet } from "@/lib/ui/empty-state";
+import { FilterForm } from "@/lib/ui/filter-form";
 import { formatCount } from "@/lib/ui/format";
+import { withQuery } from "@/lib/ui/href";
+import { Pager } from "@/lib/ui/pager";
+import { positiveInt, readSearchParams, type SearchParams } from "@/lib/ui/search-params";
 
 export const metadata: Metadata = { title: "Top leaderboards" };
 
 const PAGE_SIZE = 50;
 const PATH = "/raceroom/leaderboards";
 
-export default async function TopLeaderboardsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const search = await searchParams;
-  const trackId = idParam(search.track);
-  const classId = idParam(search.class);
-  const page = idParam(search.page) ?? 1;
+const searchSchema = z.object({
+  track: positiveInt.optional(),
+  class: positiveInt.optional(),
+  sort: z.enum(TOP_LEADERBOARD_SORTS).default("entries"),
+  page: positiveInt.default(1),
+});
+
+export default async function TopLeaderboardsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const { track: trackId, class: classId, sort, page } = readSearchParams(searchSchema, await searchParams);
   const [status, filters, top] = await Promise.all([
     refreshStatus(),
     leaderboardFilters(),
-    topLeaderboards({ trackId, classId, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+    topLeaderboards({ trackId, classId, sort, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
   ]);
   const pageCount = Math.max(1, Math.ceil(top.total / PAGE_SIZE));
+  // Links leave the defaults out, so the plain list keeps its plain address.
+  const listHref = (change: { sort?: TopLeaderboardSort; page?: number }) => {
+    const target = { sort, page: 1, ...change };
+    return withQuery(PATH, { track: trackId, class: classId, sort: target.sort === "entries" ? undefined : target.sort, page: target.page === 1 ? undefined : target.page });
+  };
   return (
     <div className="space-y-5">
       <header className="space-y-1">
@@ -37,6 +47,7 @@ export default async function TopLeaderboardsPage({ searchParams }: { searchPara
           <div className="flex flex-wrap items-end justify-between gap-3">
             <FilterForm
               action={PATH}
+              keep={{ sort: sort === "entries" ? undefined : sort }}
               fields={[
                 {
                   name: "track",
@@ -59,13 +70,17 @@ export default async function TopLeaderboardsPage({ searchParams }: { searchPara
             </p>
           </div>
           {top.leaderboards.length > 0 ? (
-            <TopLeaderboardsTable leaderboards={top.leaderboards} firstRank={(page - 1) * PAGE_SIZE + 1} />
+            <TopLeaderboardsTable
+              leaderboards={top.leaderboards}
+              firstRank={(page - 1) * PAGE_SIZE + 1}
+              sorting={{ current: sort, hrefOf: (target) => listHref({ sort: target }) }}
+            />
           ) : (
             <p className="rounded-lg border border-dashed border-border px-3 py-4 text-sm text-muted">
               {top.total > 0 ? "This page is past the end of the list." : "No leaderboard with entries matches these filters."}
             </p>
           )}
-          <Pager page={page} pageCount={pageCount} hrefOf={(target) => withQuery(PATH, { track: trackId, class: classId, page: target === 1 ? undefined : target })} />
+          <Pager page={page} pageCount={pageCount} hrefOf={(target) => listHref({ page: target })} />
         </>
       )}
     </div>

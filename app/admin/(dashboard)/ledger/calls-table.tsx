@@ -1,45 +1,20 @@
 import Link from "next/link";
 import { formatBytes } from "@/lib/admin/format";
 import type { LedgerCall } from "@/lib/http/ledger-queries";
+import { link } from "@/lib/ui/controls";
 import { formatDuration } from "@/lib/ui/format";
-import { DataTable, link, td, tdNum, th, thNum } from "../data-table";
+import { DataTable, type ServerColumn } from "@/lib/ui/table/data-table";
 import { Timestamp } from "../timestamp";
 
-/** Ledger rows. On a phone: time, endpoint (source, parameters and error folded in), status (duration folded in). */
-export function CallsTable({ calls }: { calls: LedgerCall[] }) {
-  return (
-    <DataTable label="API calls" tall>
-      <thead>
-        <tr>
-          <th className={th}>Time</th>
-          <th className={`${th} hidden sm:table-cell`}>Source</th>
-          <th className={th}>Endpoint</th>
-          <th className={thNum}>Status</th>
-          <th className={`${thNum} hidden sm:table-cell`}>Duration</th>
-          <th className={`${thNum} hidden sm:table-cell`}>Bytes</th>
-          <th className={`${th} hidden sm:table-cell`}>Cache</th>
-          <th className={`${thNum} hidden sm:table-cell`}>Retries</th>
-          <th className={`${th} hidden md:table-cell`}>Error</th>
-        </tr>
-      </thead>
-      <tbody>
-        {calls.map((call) => (
-          <CallRow key={call.id} call={call} />
-        ))}
-      </tbody>
-    </DataTable>
-  );
-}
-
-function CallRow({ call }: { call: LedgerCall }) {
-  const params = paramsText(call.params);
-  return (
-    <tr data-call-status={call.error ? "error" : "ok"}>
-      <td className={`${td} text-muted`}>
-        <Timestamp iso={call.at.toISOString()} mode="clock" />
-      </td>
-      <td className={`${td} hidden whitespace-nowrap sm:table-cell`}>{call.source}</td>
-      <td className={td}>
+const columns: ServerColumn<LedgerCall>[] = [
+  { key: "time", header: "Time", className: "text-muted", cell: (call) => <Timestamp iso={call.at.toISOString()} mode="clock" /> },
+  { key: "source", header: "Source", from: "sm", className: "whitespace-nowrap", cell: (call) => call.source },
+  {
+    key: "endpoint",
+    header: "Endpoint",
+    cell: (call) => {
+      const params = paramsText(call.params);
+      return (
         <div className="max-w-[10rem] sm:max-w-sm lg:max-w-md">
           <span className="block text-xs text-muted sm:hidden">{call.source}</span>
           <Link href={endpointHref(call)} className={`break-words font-mono text-xs ${link}`} title="Only calls to this endpoint">
@@ -53,22 +28,51 @@ function CallRow({ call }: { call: LedgerCall }) {
           ) : null}
           {call.error ? <span className="block text-xs text-bad md:hidden">{call.error}</span> : null}
         </div>
-      </td>
-      <td data-column="status" className={`${tdNum} ${call.error ? "text-bad" : ""}`} title={call.error ?? undefined}>
-        {call.error ? <span aria-hidden>✕ </span> : null}
-        {call.status ?? "–"}
+      );
+    },
+  },
+  {
+    key: "status",
+    header: "Status",
+    numeric: true,
+    cell: (call) => (
+      <>
+        <span className={call.error ? "text-bad" : undefined} title={call.error ?? undefined}>
+          {call.error ? <span aria-hidden>✕ </span> : null}
+          {call.status ?? "–"}
+        </span>
         <span className="block text-xs text-muted sm:hidden">{formatDuration(call.durationMs)}</span>
-      </td>
-      <td className={`${tdNum} hidden sm:table-cell`}>{formatDuration(call.durationMs)}</td>
-      <td className={`${tdNum} hidden sm:table-cell`}>{formatBytes(call.bytes)}</td>
-      <td className={`${td} hidden whitespace-nowrap sm:table-cell`}>{call.cacheHit ? "hit" : <span className="text-muted">miss</span>}</td>
-      <td className={`${tdNum} hidden sm:table-cell ${call.retries ? "text-warn" : ""}`}>{call.retries}</td>
-      <td className={`${td} hidden text-bad md:table-cell`}>
-        <div className="max-w-xs truncate" title={call.error ?? undefined}>
-          {call.error ?? ""}
-        </div>
-      </td>
-    </tr>
+      </>
+    ),
+  },
+  { key: "duration", header: "Duration", numeric: true, from: "sm", cell: (call) => formatDuration(call.durationMs) },
+  { key: "bytes", header: "Bytes", numeric: true, from: "sm", cell: (call) => formatBytes(call.bytes) },
+  { key: "cache", header: "Cache", from: "sm", className: "whitespace-nowrap", cell: (call) => (call.cacheHit ? "hit" : <span className="text-muted">miss</span>) },
+  { key: "retries", header: "Retries", numeric: true, from: "sm", cell: (call) => <span className={call.retries ? "text-warn" : undefined}>{call.retries}</span> },
+  {
+    key: "error",
+    header: "Error",
+    from: "md",
+    className: "text-bad",
+    cell: (call) => (
+      <div className="max-w-xs truncate" title={call.error ?? undefined}>
+        {call.error ?? ""}
+      </div>
+    ),
+  },
+];
+
+/** Ledger rows. On a phone: time, endpoint (source, parameters and error folded in), status (duration folded in). */
+export function CallsTable({ calls }: { calls: LedgerCall[] }) {
+  return (
+    <DataTable
+      label="API calls"
+      scroll="box"
+      columns={columns}
+      rows={calls}
+      rowKey={(call) => call.id}
+      rowOptions={(call) => ({ attributes: { "data-call-status": call.error ? "error" : "ok" } })}
+    />
   );
 }
 

@@ -1,6 +1,5 @@
-import { ledgerPeriods, type LedgerSearch } from "@/lib/admin/ledger";
-import { filterControl, filterLabel } from "../data-table";
-import { FilterActions, FilterSelect, withCurrent } from "../filter-form";
+import { DEFAULT_LEDGER_PERIOD, ledgerPeriods, type LedgerSearch } from "@/lib/admin/ledger";
+import { FilterForm } from "@/lib/ui/filter-form";
 
 const periodOptions = Object.entries(ledgerPeriods).map(([value, label]) => ({ value, label }));
 const statusOptions = [
@@ -8,22 +7,17 @@ const statusOptions = [
   { value: "error", label: "Errors" },
 ];
 
-/** A plain GET form: filters live in the URL, so a filtered view can be bookmarked and shared. */
+/** Filters live in the URL, so a filtered view can be bookmarked and shared. */
 export function LedgerFilters({ search, sources }: { search: LedgerSearch; sources: string[] }) {
-  const sourceOptions = withCurrent(
-    sources.map((source) => ({ value: source, label: source })),
-    search.source,
-  );
   return (
-    <form method="get" action="/admin/ledger" className="grid grid-cols-2 items-end gap-3 sm:grid-cols-[repeat(4,minmax(0,1fr))_auto]">
-      <FilterSelect label="Period" name="period" value={search.period} options={periodOptions} />
-      <FilterSelect label="Source" name="source" value={search.source ?? ""} options={sourceOptions} anyLabel="All sources" />
-      <FilterSelect label="Status" name="status" value={search.status ?? ""} options={statusOptions} anyLabel="Any" />
-      <label className={filterLabel}>
-        Endpoint
-        <input name="endpoint" defaultValue={search.endpoint ?? ""} placeholder="exact path" className={filterControl} />
-      </label>
-      <FilterActions resetHref="/admin/ledger" />
-    </form>
+    <FilterForm
+      action="/admin/ledger"
+      fields={[
+        { name: "period", label: "Period", value: search.period, defaultValue: DEFAULT_LEDGER_PERIOD, options: periodOptions },
+        { name: "source", label: "Source", value: search.source ?? "", allLabel: "All sources", options: sources.map((source) => ({ value: source, label: source })) },
+        { name: "status", label: "Status", value: search.status ?? "", allLabel: "Any", options: statusOptions },
+        { type: "text", name: "endpoint", label: "Endpoint", value: search.endpoint ?? "", placeholder: "exact path" },
+      ]}
+    />
   );
 }

@@ -1,17 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ledgerPeriods, ledgerView } from "@/lib/admin/ledger";
+import { DEFAULT_LEDGER_PERIOD, ledgerPeriods, ledgerView } from "@/lib/admin/ledger";
 import { EmptyState } from "@/lib/ui/empty-state";
-import { Pager } from "../pager";
+import { Pager } from "@/lib/ui/pager";
+import type { SearchParams } from "@/lib/ui/search-params";
 import { CallsTable } from "./calls-table";
 import { LedgerFilters } from "./ledger-filters";
 import { SourceTotalsTable } from "./source-totals-table";
 
 export const metadata: Metadata = { title: "API ledger" };
 
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
-export default async function LedgerPage({ searchParams }: { searchParams: SearchParams }) {
+export default async function LedgerPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const view = await ledgerView(await searchParams);
   const { search } = view;
   const filtered = Boolean(search.source || search.status || search.endpoint);
@@ -55,7 +54,7 @@ export default async function LedgerPage({ searchParams }: { searchParams: Searc
           label="Ledger pages"
           olderLabel="Older calls"
           path="/admin/ledger"
-          filters={{ period: search.period, source: search.source, status: search.status, endpoint: search.endpoint }}
+          query={{ period: search.period === DEFAULT_LEDGER_PERIOD ? undefined : search.period, source: search.source, status: search.status, endpoint: search.endpoint }}
           cursor={search.cursor}
           nextCursor={view.nextCursor}
         />

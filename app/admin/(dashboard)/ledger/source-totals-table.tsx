@@ -1,61 +1,43 @@
 import { formatBytes, formatPercent } from "@/lib/admin/format";
 import type { SourceTotals } from "@/lib/http/ledger-queries";
 import { formatCount, formatDuration } from "@/lib/ui/format";
-import { DataTable, td, tdNum, th, thNum } from "../data-table";
+import { DataTable, type ServerColumn } from "@/lib/ui/table/data-table";
 import { Timestamp } from "../timestamp";
 
+const columns: ServerColumn<SourceTotals>[] = [
+  { key: "source", header: "Source", className: "font-medium", cell: (row) => row.source },
+  {
+    key: "calls",
+    header: "Calls",
+    numeric: true,
+    cell: (row) => <span title={`${formatCount(row.upstreamCalls)} upstream, ${formatCount(row.cacheHits)} from cache`}>{formatCount(row.calls)}</span>,
+  },
+  { key: "errors", header: "Errors", numeric: true, from: "sm", cell: (row) => <span className={row.errors ? "text-bad" : undefined}>{formatCount(row.errors)}</span> },
+  {
+    key: "error-rate",
+    header: <Short phone="Errors" full="Error rate" />,
+    numeric: true,
+    cell: (row) =>
+      row.errorRate >= 0.05 ? (
+        <span className="font-semibold text-bad">
+          <span aria-label="high">▲ </span>
+          {formatPercent(row.errorRate)}
+        </span>
+      ) : (
+        formatPercent(row.errorRate)
+      ),
+  },
+  { key: "cache-hits", header: <Short phone="Cache" full="Cache hits" />, numeric: true, cell: (row) => formatPercent(row.cacheHitRate) },
+  { key: "retries", header: "Retries", numeric: true, from: "sm", cell: (row) => formatCount(row.retries) },
+  { key: "median", header: "Median", numeric: true, from: "sm", cell: (row) => (row.medianMs === null ? "–" : formatDuration(row.medianMs)) },
+  { key: "p95", header: "p95", numeric: true, from: "sm", cell: (row) => (row.p95Ms === null ? "–" : formatDuration(row.p95Ms)) },
+  { key: "bytes", header: "Bytes", numeric: true, from: "md", cell: (row) => formatBytes(row.bytes) },
+  { key: "headroom", header: <Short phone="Quota" full="Rate-limit headroom" />, numeric: true, cell: (row) => <Headroom remaining={row.rateLimitRemaining} limit={row.rateLimitLimit} /> },
+  { key: "last-call", header: "Last call", numeric: true, from: "md", cell: (row) => <Timestamp iso={row.lastCallAt.toISOString()} /> },
+];
+
 export function SourceTotalsTable({ totals }: { totals: SourceTotals[] }) {
-  return (
-    <DataTable label="Totals per source">
-      <thead>
-        <tr>
-          <th className={th}>Source</th>
-          <th className={thNum}>Calls</th>
-          <th className={`${thNum} hidden sm:table-cell`}>Errors</th>
-          <th className={thNum}>
-            <Short phone="Errors" full="Error rate" />
-          </th>
-          <th className={thNum}>
-            <Short phone="Cache" full="Cache hits" />
-          </th>
-          <th className={`${thNum} hidden sm:table-cell`}>Retries</th>
-          <th className={`${thNum} hidden sm:table-cell`}>Median</th>
-          <th className={`${thNum} hidden sm:table-cell`}>p95</th>
-          <th className={`${thNum} hidden md:table-cell`}>Bytes</th>
-          <th className={thNum}>
-            <Short phone="Quota" full="Rate-limit headroom" />
-          </th>
-          <th className={`${thNum} hidden md:table-cell`}>Last call</th>
-        </tr>
-      </thead>
-      <tbody>
-        {totals.map((row) => (
-          <tr key={row.source} data-source={row.source}>
-            <td className={`${td} font-medium`}>{row.source}</td>
-            <td className={tdNum} title={`${formatCount(row.upstreamCalls)} upstream, ${formatCount(row.cacheHits)} from cache`}>
-              {formatCount(row.calls)}
-            </td>
-            <td className={`${tdNum} hidden sm:table-cell ${row.errors ? "text-bad" : ""}`}>{formatCount(row.errors)}</td>
-            <td className={`${tdNum} ${row.errorRate >= 0.05 ? "font-semibold text-bad" : ""}`}>
-              {row.errorRate >= 0.05 ? <span aria-label="high">▲ </span> : null}
-              {formatPercent(row.errorRate)}
-            </td>
-            <td className={tdNum}>{formatPercent(row.cacheHitRate)}</td>
-            <td className={`${tdNum} hidden sm:table-cell`}>{formatCount(row.retries)}</td>
-            <td className={`${tdNum} hidden sm:table-cell`}>{row.medianMs === null ? "–" : formatDuration(row.medianMs)}</td>
-            <td className={`${tdNum} hidden sm:table-cell`}>{row.p95Ms === null ? "–" : formatDuration(row.p95Ms)}</td>
-            <td className={`${tdNum} hidden md:table-cell`}>{formatBytes(row.bytes)}</td>
-            <td className={tdNum}>
-              <Headroom remaining={row.rateLimitRemaining} limit={row.rateLimitLimit} />
-            </td>
-            <td className={`${tdNum} hidden md:table-cell`}>
-              <Timestamp iso={row.lastCallAt.toISOString()} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </DataTable>
-  );
+  return <DataTable label="Totals per source" columns={columns} rows={totals} rowKey={(row) => row.source} rowOptions={(row) => ({ attributes: { "data-source": row.source } })} />;
 }
 
 /** What the upstream said was left of its rate limit at the last call: "412 / 500", low values flagged. */

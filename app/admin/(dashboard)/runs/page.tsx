@@ -2,15 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { runHistory } from "@/lib/admin/runs";
 import { EmptyState } from "@/lib/ui/empty-state";
-import { Pager } from "../pager";
+import { Pager } from "@/lib/ui/pager";
+import type { SearchParams } from "@/lib/ui/search-params";
 import { RunFilters } from "./run-filters";
 import { RunsTable } from "./runs-table";
 
 export const metadata: Metadata = { title: "Runs" };
 
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
-export default async function RunsPage({ searchParams }: { searchParams: SearchParams }) {
+export default async function RunsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const view = await runHistory(await searchParams);
   const { search } = view;
   const filtered = Boolean(search.kind || search.status || search.trigger);
@@ -41,7 +40,7 @@ export default async function RunsPage({ searchParams }: { searchParams: SearchP
         label="Run pages"
         olderLabel="Older runs"
         path="/admin/runs"
-        filters={{ kind: search.kind, status: search.status, trigger: search.trigger }}
+        query={{ kind: search.kind, status: search.status, trigger: search.trigger }}
         cursor={search.cursor}
         nextCursor={view.nextCursor}
       />

@@ -4,15 +4,15 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { driverDetail } from "@/lib/raceroom/queries";
 import { DriverResults } from "@/lib/raceroom/ui/driver-results";
-import { idParam } from "@/lib/raceroom/ui/params";
 import { PersonalBestChart } from "@/lib/raceroom/ui/personal-best-chart";
 import { formatCount } from "@/lib/ui/format";
+import { positiveInt, readParam } from "@/lib/ui/search-params";
 
 type Props = { params: Promise<{ id: string }> };
 
 // Metadata and page read the same driver once per request.
 const load = cache(async (id: string) => {
-  const driverId = idParam(id);
+  const driverId = readParam(positiveInt.optional(), id);
   return driverId === undefined ? null : driverDetail(driverId);
 });
 

@@ -2,37 +2,40 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { z } from "zod";
 import { DIFFICULTIES, leaderboardPage, refreshStatus, type Difficulty } from "@/lib/raceroom/queries";
 import { LeaderboardTable } from "@/lib/raceroom/ui/leaderboard-table";
 import { ClassBadge } from "@/lib/raceroom/ui/class-badge";
-import { FilterForm } from "@/lib/raceroom/ui/filter-form";
 import { Day, LapTime } from "@/lib/raceroom/ui/labels";
-import { leaderboardHref, driverHref, withQuery } from "@/lib/raceroom/ui/links";
-import { Pager } from "@/lib/raceroom/ui/pager";
-import { firstParam, idParam } from "@/lib/raceroom/ui/params";
+import { leaderboardHref, driverHref } from "@/lib/raceroom/ui/links";
 import { NoDataYet } from "@/lib/ui/empty-state";
+import { FilterForm } from "@/lib/ui/filter-form";
 import { formatCount } from "@/lib/ui/format";
+import { withQuery } from "@/lib/ui/href";
+import { Pager } from "@/lib/ui/pager";
+import { positiveInt, readParam, readSearchParams, type SearchParams } from "@/lib/ui/search-params";
 
-type SearchParams = Record<string, string | string[] | undefined>;
 type Props = { params: Promise<{ layoutId: string; classId: string }>; searchParams: Promise<SearchParams> };
 
 const PAGE_SIZE = 50;
 
+const searchSchema = z.object({
+  page: positiveInt.optional(),
+  difficulty: z.enum(DIFFICULTIES).optional(),
+  car: positiveInt.optional(),
+  driver: positiveInt.optional(),
+});
+
 function filtersOf(search: SearchParams) {
-  const difficulty = firstParam(search.difficulty);
-  return {
-    page: idParam(search.page),
-    difficulty: DIFFICULTIES.find((d) => d === difficulty) as Difficulty | undefined,
-    carId: idParam(search.car),
-    driverId: idParam(search.driver),
-  };
+  const { page, difficulty, car, driver } = readSearchParams(searchSchema, search);
+  return { page, difficulty, carId: car, driverId: driver };
 }
 
 // Metadata and page read the same leaderboard once per request (cached by these primitive arguments).
 const loadBoard = cache(
   async (layoutParam: string, classParam: string, page?: number, difficulty?: Difficulty, carId?: number, driverId?: number) => {
-    const layoutId = idParam(layoutParam);
-    const classId = idParam(classParam);
+    const layoutId = readParam(positiveInt.optional(), layoutParam);
+    const classId = readParam(positiveInt.optional(), classParam);
     if (layoutId === undefined || classId === undefined) return null;
     return leaderboardPage(layoutId, classId, { page, pageSize: PAGE_SIZE, difficulty, carId, highlightDriverId: driverId });
   },

@@ -1,0 +1,21 @@
+import type { ReactNode } from "react";
+
+/**
+ * On a phone, the columns a table hides fold into one cell as a small disclosure: `summary` stays visible, the
+ * rest opens on a tap. Hidden from `sm` up, where the columns themselves are shown.
+ */
+export function Folded({ summary, items }: { summary: ReactNode; items: { label: string; value: ReactNode }[] }) {
+  return (
+    <details className="mt-1 text-xs sm:hidden">
+      <summary className="cursor-pointer text-muted">{summary}</summary>
+      <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5">
+        {items.map((item) => (
+          <div key={item.label} className="contents">
+            <dt className="text-muted">{item.label}</dt>
+            <dd className="tabular">{item.value}</dd>
+          </div>
+        ))}
+      </dl>
+    </details>
+  );
+}

@@ -1,0 +1,48 @@
+import type { ReactNode } from "react";
+import { columnClass, type Column, type SortDirection, type TableProps } from "./columns";
+import { boxFrame, highlightRow, pageFrame, row as rowClass, table } from "./styles";
+
+// The pieces DataTable (sorted on the server) and SortableTable (sorted in the browser) share, so both look the same.
+
+/** The table in its frame (see TableProps' `scroll`), and a line under the header when there is nothing to list. */
+export function Frame({ label, scroll = "page", testId, head, children, empty }: Pick<TableProps<unknown>, "label" | "scroll" | "testId"> & { head: ReactNode; children: ReactNode; empty?: ReactNode }) {
+  return (
+    <div className={scroll === "box" ? boxFrame : pageFrame}>
+      <table aria-label={label} className={table} data-testid={testId}>
+        <thead>
+          <tr>{head}</tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+      {empty ? <p className="px-3 py-4 text-sm text-muted">{empty}</p> : null}
+    </div>
+  );
+}
+
+/** The body: one row per item, each cell marked with its column (`data-column`) and hidden below its breakpoint. */
+export function Rows<Row>({ columns, rows, rowKey, rowOptions }: { columns: readonly Column<Row>[] } & Pick<TableProps<Row>, "rows" | "rowKey" | "rowOptions">) {
+  return rows.map((item, index) => {
+    const options = rowOptions?.(item) ?? {};
+    return (
+      <tr key={rowKey(item, index)} id={options.id} aria-current={options.highlighted ? "true" : undefined} className={`${rowClass} ${options.highlighted ? highlightRow : ""}`} {...options.attributes}>
+        {columns.map((column) => (
+          <td key={column.key} data-column={column.key} className={columnClass(column)}>
+            {column.cell(item, index)}
+          </td>
+        ))}
+      </tr>
+    );
+  });
+}
+
+/** A sortable header's content: its label and the arrow of the order in force. */
+export function SortLabel({ header, direction }: { header: ReactNode; direction: SortDirection | undefined }) {
+  return (
+    <>
+      {header}
+      <span aria-hidden className="inline-block w-2">
+        {direction === "descending" ? "▼" : direction === "ascending" ? "▲" : ""}
+      </span>
+    </>
+  );
+}

@@ -10,6 +10,7 @@ import { closeDatabase, sql } from "@/lib/db";
 import { runMigrations } from "@/db/migrate";
 import { inngest } from "@/inngest/client";
 import { LocalExecutor } from "@/inngest/inline/executor";
+import { startJobRunner } from "@/inngest/runner";
 import { loadSigningKey } from "@/inngest/inline/keys";
 import { callFunction, type ServeHandler, type StepState } from "@/inngest/inline/protocol";
 import { databaseUrl } from "@/lib/env";
@@ -83,6 +84,8 @@ async function cleanUp(): Promise<void> {
 async function main(): Promise<void> {
   await runMigrations(databaseUrl());
   await cleanUp();
+  // This process sends events and signs requests as an app instance does, through the local executor's transport.
+  await startJobRunner({ execute: false });
   const handler = serve({ client: inngest, functions: [laps, outLap] });
   const executor = new LocalExecutor({ handler });
   await executor.start();

@@ -17,6 +17,7 @@ import postgres from "postgres";
 import { closeDatabase, sql } from "@/lib/db";
 import { runMigrations } from "@/db/migrate";
 import { LocalExecutor } from "@/inngest/inline/executor";
+import { startJobRunner } from "@/inngest/runner";
 import { inngestHandler } from "@/inngest/serve";
 import { resetEnvCache } from "@/lib/env";
 import { raceroomEnv } from "@/lib/raceroom/env";
@@ -67,6 +68,10 @@ async function runState(syncRunId: string): Promise<RunState | undefined> {
 }
 
 interface RefreshOutcome {
+  /** Each leaderboard's entry count and state, to name the ones that differ between two runs. */
+  boards: Map<string, string>;
+  /** Each durable step of the run with its time. */
+  stepTimes: { name: string; ms: number }[];
   wallMs: number;
   requests: number;
   leaderboards: number;
@@ -93,6 +98,7 @@ async function refreshOnce(admin: postgres.Sql, base: URL, name: string, sim: Si
   resetEnvCache();
   await closeDatabase();
   await runMigrations(url.toString());
+  await startJobRunner({ execute: false });
   const executor = new LocalExecutor({ handler: inngestHandler, workers: 2, pollMs: 200 });
   await executor.start();
   const before = sim.stats().prefixes["/raceroom"]?.requests ?? 0;
@@ -114,10 +120,18 @@ async function refreshOnce(admin: postgres.Sql, base: URL, name: string, sim: Si
            (select md5(string_agg(concat_ws(':', e.layout_id, e.class_id, e.position, e.driver_id, e.lap_time_ms), ',' order by e.layout_id, e.class_id, e.position))
             from raceroom_entries e where e.generation_id = g.id) as digest
     from raceroom_generations g where g.id = (select generation_id from raceroom_live where id = 1)`;
+  const boards = await sql()<{ key: string; n: number; status: string; flag: string | null }[]>`
+    select layout_id || ':' || class_id as key, entry_count as n, status, flag from raceroom_leaderboards
+    where generation_id = (select generation_id from raceroom_live where id = 1)`;
+  const stepTimes = await sql()<{ name: string; ms: number }[]>`
+    select s.name, extract(epoch from s.ended_at - s.started_at)::float8 * 1000 as ms
+    from job_steps s join sync_runs r on r.inngest_run_id = s.run_id where r.id = ${syncRunId} order by s.started_at`;
   await flushLedger();
   await closeDatabase();
   await admin.unsafe(`drop database if exists "${name}" with (force)`);
   return {
+    boards: new Map(boards.map((b) => [b.key, `${b.n} ${b.status}${b.flag ? ` (${b.flag})` : ""}`])),
+    stepTimes,
     wallMs,
     requests: (sim.stats().prefixes["/raceroom"]?.requests ?? 0) - before,
     leaderboards: run.progressDone,
@@ -154,6 +168,14 @@ async function main(): Promise<void> {
       `with faults: ${seconds(faulty.wallMs)}, ${faulty.requests.toLocaleString("en-US")} requests (${injected.errors} errors, ${injected.rateLimited} rate-limited, ` +
         `${injected.timeouts} never answered, ${injected.truncated} cut short), ${faulty.entries.toLocaleString("en-US")} entries, ${faulty.drivers.toLocaleString("en-US")} drivers, ${faulty.steps} steps`,
     );
+    for (const [label, outcome] of [["fault-free", clean], ["with faults", faulty]] as const) {
+      const batches = outcome.stepTimes.filter((s) => s.name.startsWith("batch-"));
+      const promote = outcome.stepTimes.find((s) => s.name === "promote")?.ms ?? 0;
+      console.log(`  ${label}: ${batches.length} batches ${seconds(batches.reduce((sum, s) => sum + s.ms, 0))} (${batches.map((s) => (s.ms / 1000).toFixed(1)).join(" ")}), promotion ${seconds(promote)}`);
+    }
+    for (const [key, state] of clean.boards) {
+      if (faulty.boards.get(key) !== state) console.log(`  leaderboard ${key}: fault-free ${state}, with faults ${faulty.boards.get(key)}`);
+    }
     console.log(`same data: ${faulty.digest === clean.digest && faulty.entries === clean.entries && faulty.drivers === clean.drivers}; ratio ${(faulty.wallMs / clean.wallMs).toFixed(2)} (goal <= 1.5)`);
     await sim.close();
     await admin.end();

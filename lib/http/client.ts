@@ -49,6 +49,8 @@ export interface UpstreamClientOptions {
 export type QueryValue = string | number | boolean | null | undefined;
 
 export interface CallOptions {
+  /** Goes before the host's other waiting requests: the next page of work already under way. */
+  urgent?: boolean;
   /** Appended to the URL; null and undefined are left out, arrays repeat the parameter. */
   query?: Record<string, QueryValue | readonly (string | number | boolean)[]>;
   headers?: Record<string, string>;
@@ -177,13 +179,14 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     trace: CallTrace,
     attempts: number,
     parse: (response: UpstreamResponse) => T,
+    urgent: boolean,
   ): Promise<T> {
     const gate = hostGate(url.host, options.rateLimit ?? {});
     const paused = gate.pauseRemainingMs();
     if (paused > maxRetryAfterMs) {
       throw new AttemptFailure("rate-limited", `host is rate-limited for another ${Math.ceil(paused / 1000)} s`, { retryAfterMs: paused });
     }
-    const release = await gate.acquire(callerSignal);
+    const release = await gate.acquire(callerSignal, urgent);
     const latency = latencyOf(`${source} ${url.host} ${endpointOf(url)}`);
     const deadlineMs = attemptDeadline(latency);
     const sentAt = performance.now();
@@ -281,7 +284,8 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     for (let attempts = 1; ; attempts += 1) {
       let failure: AttemptFailure;
       try {
-        const value = await attempt(url, { method, headers, body: request.body }, request.signal, trace, attempts, parse);
+        // A retry is urgent too: its call is already under way.
+        const value = await attempt(url, { method, headers, body: request.body }, request.signal, trace, attempts, parse, request.urgent === true || attempts > 1);
         finish(attempts, null);
         return value;
       } catch (error) {

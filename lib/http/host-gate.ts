@@ -31,7 +31,9 @@ export class HostGate {
   private active = 0;
   private lastStartAt = -Infinity;
   private pausedUntil = 0;
+  /** Waiters in order; the first `urgentWaiting` of them are urgent ones. */
   private readonly queue: Waiter[] = [];
+  private urgentWaiting = 0;
   private timer: NodeJS.Timeout | undefined;
 
   /** Several clients may share a host: the strictest setting of each kind wins. */
@@ -46,8 +48,11 @@ export class HostGate {
     if (limit.minIntervalMs !== undefined) this.minIntervalMs = Math.max(this.minIntervalMs, limit.minIntervalMs);
   }
 
-  /** Waits for a slot; call the returned function when the request is over (body read or failed). */
-  acquire(signal?: AbortSignal): Promise<() => void> {
+  /**
+   * Waits for a slot; call the returned function when the request is over (body read or failed). An `urgent` request
+   * (the next page of something already under way) goes before the others still waiting: work started finishes first.
+   */
+  acquire(signal?: AbortSignal, urgent = false): Promise<() => void> {
     if (signal?.aborted) return Promise.reject(signal.reason);
     return new Promise((resolve, reject) => {
       const waiter: Waiter = {
@@ -57,12 +62,14 @@ export class HostGate {
         onAbort: () => {
           const at = this.queue.indexOf(waiter);
           if (at >= 0) this.queue.splice(at, 1);
+          if (at >= 0 && at < this.urgentWaiting) this.urgentWaiting -= 1;
           reject(signal?.reason);
           this.pump();
         },
       };
       signal?.addEventListener("abort", waiter.onAbort, { once: true });
-      this.queue.push(waiter);
+      if (urgent) this.queue.splice(this.urgentWaiting++, 0, waiter);
+      else this.queue.push(waiter);
       this.pump();
     });
   }
@@ -98,6 +105,7 @@ export class HostGate {
         return;
       }
       const waiter = this.queue.shift()!;
+      if (this.urgentWaiting > 0) this.urgentWaiting -= 1;
       waiter.signal?.removeEventListener("abort", waiter.onAbort);
       if (this.requestsPerSecond !== Infinity) this.tokens -= 1;
       this.active += 1;

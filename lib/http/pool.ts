@@ -61,6 +61,13 @@ export async function runBatch<T, R>(
   const intervals: number[] = [];
   const running = new Map<Promise<void>, { controller: AbortController; lastActive: number }>();
   let next = 0;
+  /** The first real failure of an item: the batch rejects with it. */
+  let failure: { error: unknown } | undefined;
+  // One signal for "an item settled": racing every running promise on every turn would add a reaction to each of them
+  // per turn, quadratic with hundreds of items in flight.
+  let signalSettled: () => void = () => {};
+  let anySettled = new Promise<void>((resolve) => (signalSettled = resolve));
+  const nextSettled = () => anySettled;
 
   const canStart = () =>
     next < items.length && (options.budgetMs === undefined || next < (options.minimum ?? 0) || performance.now() - started < options.budgetMs);
@@ -82,13 +89,21 @@ export async function runBatch<T, R>(
       },
       (error: unknown) => {
         if (controller.signal.aborted && !options.signal?.aborted) deferred.push(item);
-        else throw error;
+        else {
+          failure ??= { error };
+          throw error;
+        }
       },
     );
     const settled = task.finally(() => {
       options.signal?.removeEventListener("abort", onAbort);
       running.delete(settled);
+      const wake = signalSettled;
+      anySettled = new Promise<void>((resolve) => (signalSettled = resolve));
+      wake();
     });
+    // The failure surfaces through `failure`; this only keeps the rejection from going unobserved.
+    settled.catch(() => undefined);
     running.set(settled, state);
   };
 
@@ -100,11 +115,12 @@ export async function runBatch<T, R>(
   try {
     for (;;) {
       options.signal?.throwIfAborted();
+      if (failure) throw failure.error;
       while (running.size < options.concurrency && canStart()) start(items[next++]!);
       if (running.size === 0) break;
       const mayCut = options.stragglerGraceMs !== undefined && !canStart() && done.length >= next / 2;
       if (!mayCut) {
-        await Promise.race(running.keys());
+        await nextSettled();
         continue;
       }
       // Nothing more to start and most items done: wait for the others, but not for one that has stopped moving.
@@ -115,7 +131,7 @@ export async function runBatch<T, R>(
       }
       const firstCut = Math.min(...[...running.values()].map((s) => s.lastActive)) + idleLimit - now;
       const timer = new AbortController();
-      await Promise.race([...running.keys(), sleep(Math.max(1, firstCut), undefined, { signal: timer.signal }).catch(() => undefined)]);
+      await Promise.race([nextSettled(), sleep(Math.max(1, firstCut), undefined, { signal: timer.signal }).catch(() => undefined)]);
       timer.abort();
     }
   } catch (error) {

@@ -21,8 +21,11 @@ export const BATCH_SIZE = 2000;
 const BATCH_BUDGET_MS = 20_000;
 /** Once a batch has nothing left to start, leaderboards still running this long after the last one finished wait for a later batch. */
 const STRAGGLER_GRACE_MS = 500;
-/** Leaderboards in flight per request slot: a leaderboard waiting to retry holds no slot, so more of them keep the slots busy. */
-const IN_FLIGHT_PER_SLOT = 8;
+/**
+ * Leaderboards in flight per request slot. A leaderboard waiting to retry (backoff, Retry-After) holds no slot; with a
+ * fifth of the answers failing, a leaderboard waits most of the time, and only many of them keep the slots busy.
+ */
+const IN_FLIGHT_PER_SLOT = 64;
 
 export interface Politeness {
   /** Leaderboards fetched at once. */
@@ -78,7 +81,8 @@ export async function refreshNextBatch(
     concurrency: (options.politeness ?? politeness()).concurrency * IN_FLIGHT_PER_SLOT,
     populated: await populatedLeaderboards(leaderboards),
     signal: options.signal,
-    ...(last ? {} : { budgetMs: options.budgetMs ?? BATCH_BUDGET_MS, minimum: options.minimum, stragglerGraceMs: STRAGGLER_GRACE_MS }),
+    // Before the last batch, a leaderboard that fails or holds up the end is fetched again later, with fresh retries.
+    ...(last ? {} : { budgetMs: options.budgetMs ?? BATCH_BUDGET_MS, minimum: options.minimum, stragglerGraceMs: STRAGGLER_GRACE_MS, deferFailures: true }),
   });
   const stored = await storeBatch(generationId, outcomes);
   const requests = outcomes.reduce((sum, o) => sum + (o.ok ? o.leaderboard.requests : 0), 0);

@@ -59,10 +59,11 @@ export function raceroomClient(options: RaceroomClientOptions = {}): UpstreamCli
     rateLimit: { concurrency, ...(minIntervalMs > 0 ? { requestsPerSecond: (concurrency * 1000) / minIntervalMs, burst: concurrency } : {}) },
     timeoutMs: options.timeoutMs ?? settings.RACEROOM_TIMEOUT_MS,
     // An answer that never comes costs a few times the usual time of a page, not the whole timeout.
-    adaptiveTimeout: { factor: 6, minMs: 250 },
+    adaptiveTimeout: { factor: 6, minMs: 100 },
     // No published rate limit: an occasional 429 delays its own request; frequent ones still pause the host.
     retryAfterScope: "request",
-    retries: options.retries ?? { max: 4, baseDelayMs: 500, maxDelayMs: 30_000 },
+    // Short waits between tries: a leaderboard that keeps failing is fetched again in a later batch, with fresh tries.
+    retries: options.retries ?? { max: 4, baseDelayMs: 200, maxDelayMs: 10_000 },
     maxResponseBytes: 64 * 1024 * 1024,
     // Without this header the listing answers with the HTML page instead of JSON.
     defaultHeaders: { "x-requested-with": "XMLHttpRequest", referer: new URL("/leaderboard/", baseUrl).toString() },
@@ -120,6 +121,8 @@ export async function fetchLeaderboard(client: UpstreamClient, leaderboard: Lead
     const get = async () => {
       requests += 1;
       const body = await client.getJson("/leaderboard/listing/0", {
+        // The next pages of a leaderboard go first: the leaderboard under way finishes before new ones start.
+        urgent: page > 0,
         query: { track: leaderboard.layoutId, car_class: `class-${leaderboard.classId}`, start, count: pageSize },
         endpoint: "leaderboard/listing",
         schema: listingResponseSchema,
@@ -163,6 +166,8 @@ export interface FetchLeaderboardsOptions {
   minimum?: number;
   /** Leave leaderboards that hold up the end of the call for later (see runBatch); unset: wait for all of them. */
   stragglerGraceMs?: number;
+  /** A leaderboard whose fetch failed after the client's retries is left for later too (a later batch), not failed. */
+  deferFailures?: boolean;
   signal?: AbortSignal;
 }
 
@@ -180,19 +185,25 @@ export const leaderboardKey = (c: LeaderboardKey) => `${c.layoutId}:${c.classId}
  * retry holds no request slot, and one that hangs is left for later instead of holding the call.
  */
 export async function fetchLeaderboards(client: UpstreamClient, leaderboards: readonly LeaderboardKey[], options: FetchLeaderboardsOptions): Promise<FetchedBatch> {
-  const { done, deferred } = await runBatch(leaderboards, options, async (key, signal, progress): Promise<LeaderboardOutcome> => {
+  const { done, deferred } = await runBatch(leaderboards, options, async (key, signal, progress): Promise<LeaderboardOutcome | undefined> => {
     try {
       const leaderboard = await fetchLeaderboard(client, key, { signal, onPage: progress, retryEmpty: options.populated?.has(leaderboardKey(key)) ?? false });
       return { ok: true, leaderboard };
     } catch (error) {
       if (signal.aborted) throw error;
       const message = error instanceof Error ? error.message : String(error);
+      if (options.deferFailures) {
+        log.info({ ...key, err: message }, "leaderboard fetch failed; left for a later batch");
+        return undefined;
+      }
       log.warn({ ...key, err: message }, "leaderboard fetch failed");
       return { ok: false, key, error: message };
     }
   });
-  if (deferred.length > 0) log.info({ deferred: deferred.length }, "leaderboards left for a later batch");
-  return { outcomes: done.map((d) => d.result), deferred };
+  const outcomes = done.flatMap((d) => (d.result ? [d.result] : []));
+  const failedForLater = done.flatMap((d) => (d.result ? [] : [d.item]));
+  if (deferred.length + failedForLater.length > 0) log.info({ deferred: deferred.length + failedForLater.length }, "leaderboards left for a later batch");
+  return { outcomes, deferred: [...deferred, ...failedForLater] };
 }
 
 /** The catalogue from RACEROOM_CATALOGUE_URL (the shipped copy is in catalogue.ts). */

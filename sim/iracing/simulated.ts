@@ -1,0 +1,23 @@
+import { z } from "zod";
+import type { SimulatedUpstream } from "../simulated";
+import { iracingUpstream } from "./upstream";
+
+/** World size and limits from SIM_IRACING_*; unset ones keep the upstream's defaults. */
+const settingsSchema = z.object({
+  SIM_IRACING_SERIES: z.coerce.number().int().optional(),
+  SIM_IRACING_RATE_LIMIT: z.coerce.number().int().optional(),
+  SIM_IRACING_LINK_SECONDS: z.coerce.number().int().optional(),
+  SIM_IRACING_NOW: z.string().optional(),
+});
+
+export const iracingSimulator: SimulatedUpstream = {
+  create(settings) {
+    const parsed = settingsSchema.parse(settings);
+    return iracingUpstream({
+      series: parsed.SIM_IRACING_SERIES,
+      rateLimit: parsed.SIM_IRACING_RATE_LIMIT,
+      linkSeconds: parsed.SIM_IRACING_LINK_SECONDS,
+      now: parsed.SIM_IRACING_NOW,
+    });
+  },
+};

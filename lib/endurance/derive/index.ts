@@ -1,0 +1,10 @@
+export { bestLaps, type BestLap, type BestLaps } from "./bests";
+export { driveTime, type CarDriveTime, type DriverDriveTime, type DriveTimeOptions, type DriveTimeRules, type WindowState } from "./drive-time";
+export { flagPeriods } from "./flag-periods";
+export { pitStops, type PitAnalysis, type PitService, type PitStop, type PitThresholds } from "./pits";
+export { lapPositions, type LapPosition } from "./positions";
+export { projectFinish, type CarProjection, type ProjectionOptions, type RaceProjection } from "./projection";
+export { deriveRace, type DerivedRace, type RaceOptions } from "./race";
+export { compareCarNumbers, indexRace, type RaceIndex } from "./race-index";
+export { standingsAt } from "./standings";
+export { stints, type DriverStint, type Stint, type StintAnalysis, type StintLap } from "./stints";

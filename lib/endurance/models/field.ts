@@ -1,0 +1,80 @@
+import { median } from "../derive/lap-facts";
+import type { CarHistory } from "./car-history";
+
+/**
+ * The field runs a caution's pace when the median of its last few laps is this much slower than those cars'
+ * baselines: under a safety car or a full-course yellow laps run 30 to 100 % slower, while rain or traffic
+ * rarely slow the whole field by 20 %. This catches cautions the file does not flag (files without FLAG_AT_FL, a
+ * full-course yellow that starts and ends between two of a car's crossings).
+ */
+export const CAUTION_RATIO = 1.2;
+const CAUTION_LAPS = 5;
+const CAUTION_WINDOW_MS = 60_000;
+// Trends look at the last five minutes of racing laps; a lap far off its baseline is an incident, not a trend.
+const TREND_WINDOW_MS = 300_000;
+const TREND_MAX_RATIO = 1.15;
+const MIN_TREND_LAPS = 3;
+
+/** A racing lap (neither in- nor out-lap) of a car that had a baseline, as a ratio to that baseline. */
+interface RacingLap {
+  atMs: number;
+  car: string;
+  carClass: string | null;
+  ratio: number;
+}
+
+export interface Field {
+  laps: RacingLap[];
+  /** At every crossing: the median ratio of the last few racing laps, 1 when too few are known. */
+  pace: { atMs: number; ratio: number }[];
+}
+
+export function newField(): Field {
+  return { laps: [], pace: [] };
+}
+
+/** Adds a crossing (with its racing lap, if it is one) and returns the field's pace ratio at that moment. */
+export function recordCrossing(field: Field, atMs: number, racing: RacingLap | null): number {
+  if (racing) field.laps.push(racing);
+  const recent: number[] = [];
+  for (let i = field.laps.length - 1; i >= 0 && recent.length < CAUTION_LAPS; i -= 1) {
+    const lap = field.laps[i];
+    if (!lap || atMs - lap.atMs > CAUTION_WINDOW_MS) break;
+    recent.push(lap.ratio);
+  }
+  const ratio = recent.length >= 3 ? (median(recent) ?? 1) : 1;
+  field.pace.push({ atMs, ratio });
+  return ratio;
+}
+
+/** Whether the field ran a caution's pace at any crossing after `fromMs` up to `toMs` (a lap's span). */
+export function cautionDuring(field: Field, fromMs: number, toMs: number): boolean {
+  for (let i = field.pace.length - 1; i >= 0; i -= 1) {
+    const point = field.pace[i];
+    if (!point || point.atMs <= fromMs) return false;
+    if (point.atMs <= toMs && point.ratio > CAUTION_RATIO) return true;
+  }
+  return false;
+}
+
+/**
+ * How the other cars' racing laps of the last five minutes ran against their baselines (0.01: 1 % slower), in
+ * one class or, with `carClass` undefined, in the whole field. 0 when too few laps say anything.
+ */
+export function paceTrend(field: Field, atMs: number, exceptCar: string, carClass?: string | null): number {
+  const deltas: number[] = [];
+  for (let i = field.laps.length - 1; i >= 0; i -= 1) {
+    const lap = field.laps[i];
+    if (!lap || atMs - lap.atMs > TREND_WINDOW_MS) break;
+    if (lap.car === exceptCar || lap.ratio > TREND_MAX_RATIO || (carClass !== undefined && lap.carClass !== carClass)) continue;
+    deltas.push(lap.ratio - 1);
+  }
+  return deltas.length >= MIN_TREND_LAPS ? (median(deltas) ?? 0) : 0;
+}
+
+/** The class's pace now: the median of its cars' baselines. */
+export function classPace(cars: Iterable<CarHistory>, carClass: string | null): number | null {
+  const baselines: number[] = [];
+  for (const car of cars) if (car.carClass === carClass && car.baselineMs !== null) baselines.push(car.baselineMs);
+  return median(baselines);
+}

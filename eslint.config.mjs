@@ -68,7 +68,7 @@ const config = [
     },
   },
   // Files that break the rules on purpose, linted by tests/lint/boundaries.test.ts.
-  { ignores: ["tests/lint/fixtures/**", ".next/**", ".next-*/**", "node_modules/**", ".data/**", "next-env.d.ts", "test-results/**", "playwright-report/**"] },
+  { ignores: ["tests/lint/fixtures/**", ".next/**", ".next-*/**", "**/.next-minimal/**", "node_modules/**", ".data/**", "next-env.d.ts", "test-results/**", "playwright-report/**"] },
 ];
 
 export default config;

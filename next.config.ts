@@ -6,6 +6,8 @@ const config: NextConfig = {
   // A separate build directory lets several builds of one checkout coexist (e.g. e2e next to dev).
   distDir: process.env.PITWALL_DIST_DIR ?? ".next",
   poweredByHeader: false,
+  // The production image runs the traced server files alone (scripts/standalone.ts completes the folder).
+  output: "standalone",
   typedRoutes: false,
 };
 

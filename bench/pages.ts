@@ -17,7 +17,8 @@ import { buildIfMissing, startNext, startPitwall } from "./support/app";
 const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 200_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 10);
-const DIST_DIR = ".next-bench";
+// The production build `npm run build` makes (built here when missing).
+const DIST_DIR = ".next";
 const MINIMAL_DIR = "bench/minimal-app";
 const HTML_LIMIT = 250 * 1024;
 

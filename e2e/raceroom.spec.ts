@@ -90,9 +90,20 @@ test.describe("RaceRoom pages", () => {
     await expect(page.getByTestId("driver-results").locator("tbody tr").first()).toBeVisible();
     // One refresh brings no improvement yet, so the history says so (a later refresh draws the chart).
     await expect(page.getByTestId("pb-chart").or(page.getByTestId("pb-empty"))).toBeVisible();
-    // Sorting by lap time puts the fastest first; clicking again reverses it.
-    await page.getByRole("button", { name: "Lap time" }).click();
+    // Sorting by lap time (on the server: the order is in the URL) puts the fastest first.
+    await page.getByRole("link", { name: "Lap time" }).click();
+    await expect(page).toHaveURL(/sort=lap-time/);
     await expect(page.getByRole("columnheader", { name: "Lap time" })).toHaveAttribute("aria-sort", "ascending");
+    const count = page.getByTestId("results-count");
+    const total = Number((await count.textContent())?.match(/(\d+) results/)?.[1]);
+    // Filtering by a text no track, class or car has empties the list and says so; Reset brings every result back.
+    await page.getByLabel("Track, class or car").fill("zzzz");
+    await page.getByLabel("Track, class or car").press("Enter");
+    await expect(page).toHaveURL(/q=zzzz/);
+    await expect(count).toHaveText(`0 of ${total} results`);
+    await expect(page.getByText("No result matches these filters.")).toBeVisible();
+    await page.getByRole("link", { name: "Reset" }).click();
+    await expect(count).toHaveText(`${total} results`);
     await shot(page, "raceroom-driver");
 
     const boardLink = page.locator(`[data-testid="result-leaderboard-link"][href^="/raceroom/leaderboards/${driver.layoutId}/${driver.classId}?driver=${driver.driverId}"]`);

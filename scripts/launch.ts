@@ -1,10 +1,7 @@
 import { existsSync } from "node:fs";
-import { createServer } from "node:http";
 import path from "node:path";
-import next from "next";
-import { markPeer } from "@/lib/client-address";
-import { observeRequest } from "@/lib/metrics/http";
 import { chooseDatabase } from "./database";
+import { serveNext } from "./serve";
 
 /**
  * Runs the app (Next in dev or production mode) in this process with a database: DATABASE_URL when set,
@@ -31,19 +28,7 @@ export async function launch(mode: "dev" | "start", options: LaunchOptions = {})
 
   const port = Number(process.env.PORT ?? 3000);
   const hostname = process.env.HOSTNAME ?? "0.0.0.0";
-  const app = next({ dev: mode === "dev", dir: process.cwd(), port, hostname: "localhost" });
-  await app.prepare();
-  const handle = app.getRequestHandler();
-  // Every request carries the socket's address in a header a client cannot set (lib/client-address.ts), and is counted.
-  const server = createServer((req, res) => {
-    markPeer(req);
-    observeRequest(req, res);
-    void handle(req, res);
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, hostname, resolve);
-  });
+  const app = await serveNext({ dev: mode === "dev", dir: process.cwd(), port, hostname });
   console.log(`pitwall: ready on http://localhost:${port}`);
   await options.onReady?.(`http://127.0.0.1:${port}`);
 
@@ -53,9 +38,7 @@ export async function launch(mode: "dev" | "start", options: LaunchOptions = {})
       if (stopping) return;
       stopping = true;
       console.log("pitwall: shutting down");
-      server.close();
-      server.closeAllConnections();
-      await app.close().catch(() => {});
+      await app.close();
       await options.onStop?.();
       await choice.embedded?.stop();
       resolve(0);

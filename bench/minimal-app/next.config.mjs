@@ -1,2 +1,4 @@
 // Built and served by bench/pages.ts as the reference page; its build lives in .next-minimal (ignored by git).
-export default { distDir: ".next-minimal", poweredByHeader: false };
+const config = { distDir: ".next-minimal", poweredByHeader: false };
+
+export default config;

@@ -117,13 +117,15 @@ export async function driverDetail(driverId: number): Promise<DriverDetail | nul
       }
       leaderboard.points.push({ lapTimeMs: row.lapTimeMs, carName: row.carName, position: row.position, achievedAt: row.achievedAt, recordedAt: row.recordedAt });
     }
-    // Leaderboards without an improvement yet: their history is the current best (results come best position first).
+    // Leaderboards without an improvement yet: their history is the current best (one pass: a driver can hold thousands).
+    const bestOnBoard = new Map<string, DriverResult>();
     for (const result of results) {
       const key = `${result.layoutId}:${result.classId}`;
+      const held = bestOnBoard.get(key);
+      if (!held || result.lapTimeMs < held.lapTimeMs) bestOnBoard.set(key, result);
+    }
+    for (const [key, best] of bestOnBoard) {
       if (byBoard.has(key)) continue;
-      const best = results
-        .filter((r) => r.layoutId === result.layoutId && r.classId === result.classId)
-        .reduce((a, b) => (b.lapTimeMs < a.lapTimeMs ? b : a));
       byBoard.set(key, {
         ...pickBoard(best),
         points: [{ lapTimeMs: best.lapTimeMs, carName: best.carName, position: best.position, achievedAt: best.achievedAt, recordedAt: best.fetchedAt }],

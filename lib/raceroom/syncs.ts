@@ -1,6 +1,8 @@
 import { PermanentJobError } from "@/lib/jobs/job";
 import { defineSync } from "@/lib/jobs/sync-kind";
 import { raceroomEnv } from "./env";
+import { expireTag } from "@/lib/cache";
+import { RACEROOM_CACHE_TAG } from "./cache-tag";
 import { BATCH_SIZE, beginFullRefresh, incrementalCandidates, promoteGeneration, refreshCatalogue, refreshLeaderboards, refreshNextBatch } from "./refresh";
 
 /** Inngest allows 1,000 steps per run: each batch takes at least its share of 900 steps, leaving room for the other steps. */
@@ -51,7 +53,9 @@ export const fullRefresh = defineSync({
 
     const promoted = await steps.run("promote", async () => {
       await progress.advance({ currentItem: "Indexing and promoting the new generation" });
-      return promoteGeneration(generation.generationId);
+      const result = await promoteGeneration(generation.generationId);
+      expireTag(RACEROOM_CACHE_TAG);
+      return result;
     });
     return { catalogue: catalogue.source, ...totals, ...promoted };
   },
@@ -76,6 +80,7 @@ export const incrementalRefresh = defineSync({
       const report = await steps.run(`leaderboards-${from / INCREMENTAL_CHUNK + 1}`, async () => {
         if (await progress.isCancelled()) throw cancelled();
         const result = await refreshLeaderboards(chunk);
+        if (result.replaced > 0) expireTag(RACEROOM_CACHE_TAG);
         await progress.advance({ done: chunk.length, counts: { updated: result.replaced, failed: result.kept, fetched: chunk.length } });
         return result;
       });

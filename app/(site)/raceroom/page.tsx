@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
 import { z } from "zod";
-import { movers, refreshStatus, searchDrivers, topLeaderboards, type TopLeaderboards } from "@/lib/raceroom/queries";
+import { cachedMovers, cachedSearchDrivers, cachedTopLeaderboards } from "@/lib/raceroom/cached";
+import { refreshStatus, type TopLeaderboards } from "@/lib/raceroom/queries";
 import { TopLeaderboardsTable } from "@/lib/raceroom/ui/top-leaderboards-table";
 import { DriverSearch } from "@/lib/raceroom/ui/driver-search";
 import { MoversTable } from "@/lib/raceroom/ui/movers-table";
@@ -21,10 +22,10 @@ const searchSchema = z.object({ q: z.string().transform((q) => q.slice(0, 80)).d
  */
 export default async function RaceroomPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const { q } = readSearchParams(searchSchema, await searchParams);
-  const leaderboards = Promise.all([topLeaderboards({ limit: TOP }), movers({ limit: TOP })]);
+  const leaderboards = Promise.all([cachedTopLeaderboards({ limit: TOP }), cachedMovers({ limit: TOP })]);
   // Awaited only when there is live data; a failure is still reported there (this handler only keeps it from being unhandled).
   leaderboards.catch(() => undefined);
-  const [status, search] = await Promise.all([refreshStatus(), q.trim() ? searchDrivers(q) : { query: "", hits: [] }]);
+  const [status, search] = await Promise.all([refreshStatus(), q.trim() ? cachedSearchDrivers(q) : { query: "", hits: [] }]);
   return (
     <div className="space-y-8">
       <header className="space-y-1">
@@ -47,7 +48,7 @@ export default async function RaceroomPage({ searchParams }: { searchParams: Pro
   );
 }
 
-async function BoardsSection({ leaderboards }: { leaderboards: Promise<[TopLeaderboards, Awaited<ReturnType<typeof movers>>]> }) {
+async function BoardsSection({ leaderboards }: { leaderboards: Promise<[TopLeaderboards, Awaited<ReturnType<typeof cachedMovers>>]> }) {
   const [top, climbs] = await leaderboards;
   return (
     <div className="grid gap-8 xl:grid-cols-[3fr_2fr]">

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import type { PersonalBestHistory } from "@/lib/raceroom/queries";
 import { control, fieldLabel } from "@/lib/ui/controls";
 import { formatLapTime } from "@/lib/ui/format";
@@ -57,12 +57,6 @@ function useWidth<E extends Element>(): [React.RefObject<E | null>, number] {
   return [ref, width];
 }
 
-/** The leaderboard to show first: most bests, then the best current position. */
-function byInterest(a: PersonalBestHistory, b: PersonalBestHistory): number {
-  const position = (h: PersonalBestHistory) => h.points.at(-1)?.position ?? Infinity;
-  return b.points.length - a.points.length || position(a) - position(b) || boardLabel(a).localeCompare(boardLabel(b));
-}
-
 /**
  * A driver's personal-best progression on one leaderboard at a time: lap time over date as a step line (a best stands
  * until the next one). Every point can be hovered or focused for its exact values.
@@ -70,7 +64,8 @@ function byInterest(a: PersonalBestHistory, b: PersonalBestHistory): number {
 export function PersonalBestChart({ histories }: { histories: PersonalBestHistory[] }) {
   const id = useId();
   const [frame, width] = useWidth<HTMLDivElement>();
-  const sorted = useMemo(() => [...histories].sort(byInterest), [histories]);
+  // In the order given (chartHistories): the first is shown first.
+  const sorted = histories;
   const [selected, setSelected] = useState(() => (sorted[0] ? boardKey(sorted[0]) : ""));
   const [active, setActive] = useState<number | null>(null);
   const history = sorted.find((h) => boardKey(h) === selected) ?? sorted[0];

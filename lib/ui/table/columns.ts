@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { boxHeadCell, cell, numeric, pageHeadCell, shownFrom, type Breakpoint } from "./styles";
+import { boxHeadCell, numeric, pageHeadCell, shownFrom, type Breakpoint } from "./styles";
 
 export type SortDirection = "ascending" | "descending";
 
@@ -35,8 +35,8 @@ export interface TableProps<Row> {
   testId?: string;
 }
 
-export function columnClass(column: Pick<Column<unknown>, "numeric" | "from" | "className">): string {
-  return [cell, column.numeric ? numeric : "", column.from ? shownFrom[column.from] : "", column.className ?? ""].join(" ");
+export function columnClass(column: Pick<Column<unknown>, "numeric" | "from" | "className">): string | undefined {
+  return [column.numeric ? numeric : "", column.from ? shownFrom[column.from] : "", column.className ?? ""].filter(Boolean).join(" ") || undefined;
 }
 
 export function headerClass(column: Pick<Column<unknown>, "numeric" | "from" | "headerClassName">, scroll: "page" | "box"): string {

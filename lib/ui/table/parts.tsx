@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { columnClass, type Column, type SortDirection, type TableProps } from "./columns";
-import { boxFrame, highlightRow, pageFrame, row as rowClass, table } from "./styles";
+import { boxFrame, highlightRow, pageFrame, table } from "./styles";
 
 // The pieces DataTable (sorted on the server) and SortableTable (sorted in the browser) share, so both look the same.
 
@@ -24,9 +24,10 @@ export function Rows<Row>({ columns, rows, rowKey, rowOptions }: { columns: read
   return rows.map((item, index) => {
     const options = rowOptions?.(item) ?? {};
     return (
-      <tr key={rowKey(item, index)} id={options.id} aria-current={options.highlighted ? "true" : undefined} className={`${rowClass} ${options.highlighted ? highlightRow : ""}`} {...options.attributes}>
+      // Only the attributes a row has: an undefined one still costs bytes in the page's payload, in every row.
+      <tr key={rowKey(item, index)} {...definedOnly({ id: options.id, "aria-current": options.highlighted ? ("true" as const) : undefined, className: options.highlighted ? highlightRow : undefined })} {...options.attributes}>
         {columns.map((column) => (
-          <td key={column.key} data-column={column.key} className={columnClass(column)}>
+          <td key={column.key} data-column={column.key} {...definedOnly({ className: columnClass(column) })}>
             {column.cell(item, index)}
           </td>
         ))}
@@ -45,4 +46,8 @@ export function SortLabel({ header, direction }: { header: ReactNode; direction:
       </span>
     </>
   );
+}
+
+function definedOnly<T extends Record<string, unknown>>(attributes: T): Partial<T> {
+  return Object.fromEntries(Object.entries(attributes).filter(([, value]) => value !== undefined)) as Partial<T>;
 }

@@ -1,5 +1,5 @@
 import type { ReferenceOperation } from "@/lib/api/reference";
-import { CopyButton } from "./copy-button";
+import { CopyWithOrigin, WithOrigin } from "./origin";
 
 const methodColours: Record<string, string> = {
   GET: "bg-ok/15 text-ok",
@@ -135,9 +135,11 @@ export function Operation({ operation: op }: { operation: ReferenceOperation }) 
         <section>
           <div className="mb-2 flex items-center justify-between gap-2">
             <Heading>Try it</Heading>
-            <CopyButton text={op.curl} label={`Copy the curl command for ${op.method} ${op.path}`} />
+            <CopyWithOrigin text={op.curl} label={`Copy the curl command for ${op.method} ${op.path}`} />
           </div>
-          <Code label={`curl example for ${op.method} ${op.path}`}>{op.curl}</Code>
+          <Code label={`curl example for ${op.method} ${op.path}`}>
+            <WithOrigin text={op.curl} />
+          </Code>
         </section>
       </div>
     </article>

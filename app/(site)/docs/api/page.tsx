@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
-import { apiBaseUrl } from "@/lib/api/base-url";
 import { openApiDocument } from "@/lib/api/openapi";
 import { MAX_PAGE_SIZE } from "@/lib/api/pagination";
 import { apiReference } from "@/lib/api/reference";
 import { MethodBadge, Operation } from "./operation";
+import { WithOrigin } from "./origin";
+import { ORIGIN } from "./origin-marker";
 
 export const metadata: Metadata = {
   title: "API",
@@ -52,10 +52,12 @@ const conventions: [string, React.ReactNode][] = [
 
 const anchorOf = (tag: string) => `tag-${tag.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
 
-export default async function ApiDocsPage() {
-  const baseUrl = apiBaseUrl(await headers());
-  const document = openApiDocument({ serverUrl: baseUrl });
-  const groups = apiReference(document, baseUrl);
+// The same for every visitor until the code changes: rendered at build time (the visitor's address is filled in by origin.tsx).
+export const dynamic = "force-static";
+
+export default function ApiDocsPage() {
+  const document = openApiDocument({ serverUrl: ORIGIN });
+  const groups = apiReference(document, ORIGIN);
 
   return (
     <div className="space-y-8">
@@ -65,7 +67,9 @@ export default async function ApiDocsPage() {
         <dl className="flex flex-wrap gap-x-6 gap-y-1 text-sm">
           <div className="flex gap-2">
             <dt className="text-muted">Base URL</dt>
-            <dd className="font-mono">{baseUrl}</dd>
+            <dd className="font-mono">
+              <WithOrigin text={ORIGIN} />
+            </dd>
           </div>
           <div className="flex gap-2">
             <dt className="text-muted">Version</dt>

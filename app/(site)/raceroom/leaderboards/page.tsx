@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { z } from "zod";
-import { leaderboardFilters, refreshStatus, TOP_LEADERBOARD_SORTS, topLeaderboards, type TopLeaderboardSort } from "@/lib/raceroom/queries";
+import { cachedLeaderboardFilters, cachedTopLeaderboards } from "@/lib/raceroom/cached";
+import { refreshStatus, TOP_LEADERBOARD_SORTS, type TopLeaderboardSort } from "@/lib/raceroom/queries";
 import { TopLeaderboardsTable } from "@/lib/raceroom/ui/top-leaderboards-table";
 import { NoDataYet } from "@/lib/ui/empty-state";
 import { FilterForm } from "@/lib/ui/filter-form";
@@ -25,8 +26,8 @@ export default async function TopLeaderboardsPage({ searchParams }: { searchPara
   const { track: trackId, class: classId, sort, page } = readSearchParams(searchSchema, await searchParams);
   const [status, filters, top] = await Promise.all([
     refreshStatus(),
-    leaderboardFilters(),
-    topLeaderboards({ trackId, classId, sort, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+    cachedLeaderboardFilters(),
+    cachedTopLeaderboards({ trackId, classId, sort, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
   ]);
   const pageCount = Math.max(1, Math.ceil(top.total / PAGE_SIZE));
   // Links leave the defaults out, so the plain list keeps its plain address.

@@ -2,18 +2,31 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { driverDetail } from "@/lib/raceroom/queries";
+import { z } from "zod";
+import { cachedDriverDetail } from "@/lib/raceroom/cached";
+import { chartHistories, DRIVER_RESULT_SORTS, driverResultsPage, type DriverResultsQuery } from "@/lib/raceroom/driver-results";
+import { DIFFICULTIES } from "@/lib/raceroom/queries";
 import { DriverResults } from "@/lib/raceroom/ui/driver-results";
 import { PersonalBestChart } from "@/lib/raceroom/ui/personal-best-chart";
 import { formatCount } from "@/lib/ui/format";
-import { positiveInt, readParam } from "@/lib/ui/search-params";
+import { withQuery } from "@/lib/ui/href";
+import { positiveInt, readParam, readSearchParams, type SearchParams } from "@/lib/ui/search-params";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
+
+const searchSchema = z.object({
+  q: z.string().transform((q) => q.slice(0, 80)).default(""),
+  difficulty: z.enum(DIFFICULTIES).optional(),
+  sort: z.enum(DRIVER_RESULT_SORTS).default("position"),
+  page: positiveInt.default(1),
+  /** The chart's leaderboard, `<layout>-<class>` (a result's History link). */
+  board: z.string().regex(/^\d+-\d+$/).optional(),
+});
 
 // Metadata and page read the same driver once per request.
 const load = cache(async (id: string) => {
   const driverId = readParam(positiveInt.optional(), id);
-  return driverId === undefined ? null : driverDetail(driverId);
+  return driverId === undefined ? null : cachedDriverDetail(driverId);
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -21,11 +34,27 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: detail ? detail.driver.name : "Driver not found" };
 }
 
-export default async function DriverPage({ params }: Props) {
+export default async function DriverPage({ params, searchParams }: Props) {
   const detail = await load((await params).id);
   if (!detail) notFound();
+  const { q, difficulty, sort, page, board } = readSearchParams(searchSchema, await searchParams);
   const { driver, results, personalBests } = detail;
   const wins = results.filter((r) => r.position === 1).length;
+  const query: DriverResultsQuery = { text: q, difficulty, sort, page };
+  const path = `/raceroom/drivers/${driver.id}`;
+  const [layoutId, classId] = board ? board.split("-").map(Number) : [];
+  const histories = chartHistories(personalBests, layoutId && classId ? { layoutId, classId } : undefined);
+  // Links leave the defaults out, so the plain page keeps its plain address.
+  const hrefOf = (change: Partial<DriverResultsQuery> & { board?: string }) => {
+    const next = { ...query, board, ...change };
+    return withQuery(path, {
+      q: next.text || undefined,
+      difficulty: next.difficulty,
+      sort: next.sort === "position" ? undefined : next.sort,
+      page: next.page === 1 ? undefined : next.page,
+      board: next.board,
+    });
+  };
   return (
     <div className="space-y-8">
       <header className="space-y-2">
@@ -47,11 +76,11 @@ export default async function DriverPage({ params }: Props) {
         </dl>
       </header>
 
-      <section aria-labelledby="pb-history" className="space-y-3">
+      <section aria-labelledby="pb-history" id="history" className="scroll-mt-4 space-y-3">
         <h2 id="pb-history" className="text-lg font-semibold">
           Personal-best history
         </h2>
-        <PersonalBestChart histories={personalBests} />
+        <PersonalBestChart key={board ?? ""} histories={histories} />
       </section>
 
       <section aria-labelledby="results" className="space-y-3">
@@ -59,7 +88,12 @@ export default async function DriverPage({ params }: Props) {
           Results
         </h2>
         {results.length > 0 ? (
-          <DriverResults driverId={driver.id} results={results} />
+          <DriverResults
+            driverId={driver.id}
+            query={query}
+            results={driverResultsPage(results, query)}
+            links={{ path, hrefOf, keep: { sort: sort === "position" ? undefined : sort, board } }}
+          />
         ) : (
           <p className="rounded-lg border border-dashed border-border px-3 py-4 text-sm text-muted">
             {driver.name} has no entry on the current leaderboards (their earlier results are in the history above).

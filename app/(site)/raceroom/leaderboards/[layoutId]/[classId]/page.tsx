@@ -3,7 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { z } from "zod";
-import { DIFFICULTIES, leaderboardPage, refreshStatus, type Difficulty } from "@/lib/raceroom/queries";
+import { cachedLeaderboardPage } from "@/lib/raceroom/cached";
+import { DIFFICULTIES, refreshStatus, type Difficulty } from "@/lib/raceroom/queries";
 import { LeaderboardTable } from "@/lib/raceroom/ui/leaderboard-table";
 import { ClassBadge } from "@/lib/raceroom/ui/class-badge";
 import { Day, LapTime } from "@/lib/raceroom/ui/labels";
@@ -37,7 +38,7 @@ const loadBoard = cache(
     const layoutId = readParam(positiveInt.optional(), layoutParam);
     const classId = readParam(positiveInt.optional(), classParam);
     if (layoutId === undefined || classId === undefined) return null;
-    return leaderboardPage(layoutId, classId, { page, pageSize: PAGE_SIZE, difficulty, carId, highlightDriverId: driverId });
+    return cachedLeaderboardPage(layoutId, classId, { page, pageSize: PAGE_SIZE, difficulty, carId, highlightDriverId: driverId });
   },
 );
 

@@ -9,7 +9,10 @@ export type FeedObject = { [key: string]: FeedValue };
 
 const isObject = (value: unknown): value is FeedObject => typeof value === "object" && value !== null && !Array.isArray(value);
 
-/** Merges `delta` into `base` in place where both are containers, and returns the merged value. */
+/**
+ * Merges `delta` into `base` in place where both are containers, and returns the merged value. Nothing of `delta` is
+ * aliased: what it brings is copied, so a message can be merged again elsewhere.
+ */
 export function mergeFeed(base: FeedValue | undefined, delta: FeedValue): FeedValue {
   if (Array.isArray(delta)) return delta.map((item) => mergeFeed(undefined, item));
   if (!isObject(delta)) return delta;

@@ -25,17 +25,19 @@ export const ACCOUNT_TOPICS: readonly LiveTimingTopic[] = ["Position.z", "CarDat
 
 export const FREE_TOPICS: readonly LiveTimingTopic[] = LIVETIMING_TOPICS.filter((topic) => !ACCOUNT_TOPICS.includes(topic));
 
-/** What the page says about a live session followed without an account. */
+/** What the page says about a live session when account-only topics do not come: machine-readable. */
 export interface MissingTopics {
   topics: LiveTimingTopic[];
-  /** Machine-readable: what the missing topics leave empty. */
+  /** What the missing topics leave empty. */
   missing: ("track-map" | "car-telemetry")[];
-  reason: "no-account";
+  /** "no-account": followed without an F1 TV token; "not-sent": a token was given, the feed sent nothing anyway. */
+  reason: "no-account" | "not-sent";
 }
 
-export function missingWithoutAccount(subscribed: readonly string[]): MissingTopics | null {
-  const topics = ACCOUNT_TOPICS.filter((topic) => !subscribed.includes(topic));
+/** The account-only topics not coming in, or null when every one of them does. */
+export function missingTopics(notComing: readonly LiveTimingTopic[], withToken: boolean): MissingTopics | null {
+  const topics = ACCOUNT_TOPICS.filter((topic) => notComing.includes(topic));
   if (topics.length === 0) return null;
   const missing = topics.map((topic): MissingTopics["missing"][number] => (topic === "Position.z" ? "track-map" : "car-telemetry"));
-  return { topics, missing, reason: "no-account" };
+  return { topics, missing, reason: withToken ? "not-sent" : "no-account" };
 }

@@ -63,7 +63,7 @@ export class FeedTranslator {
     const out: Translated = { records: [], telemetry: [] };
     const delta = asObject(message.data);
     if (!delta) return out;
-    const merged = SAMPLED.has(message.topic) ? delta : (mergeFeed(this.topics.get(message.topic), structuredClone(delta)) as FeedObject);
+    const merged = SAMPLED.has(message.topic) ? delta : (mergeFeed(this.topics.get(message.topic), delta) as FeedObject);
     this.topics.set(message.topic, merged);
     if (message.topic === "SessionInfo") this.readSession(merged, out);
     const sessionKey = this.sessionKey;

@@ -1,6 +1,7 @@
 import { HttpTransportType, HubConnectionBuilder, LogLevel, type HubConnection } from "@microsoft/signalr";
 import { createUpstreamClient, type UpstreamClient } from "@/lib/http";
 import { logger } from "@/lib/log";
+import type { CarTelemetry } from "@/lib/f1/records";
 import type { RaceSnapshot } from "@/lib/f1/state/snapshot";
 import { utcOf } from "./fields";
 import { decodeMessage, type FeedMessage, type RawFeedMessage } from "./message";
@@ -27,6 +28,8 @@ export interface LiveTimingClientOptions {
   onSnapshot?: (snapshot: RaceSnapshot, update: LiveUpdate) => void;
   /** Called on every raw message as it arrives (a socket's receipt, before any work). */
   onRaw?: (raw: RawFeedMessage, receivedAt: number) => void;
+  /** Car telemetry as it comes (downsampled): it is no part of the race state. */
+  onTelemetry?: (samples: CarTelemetry[]) => void;
   /** Waits between reconnection attempts: doubling from base to max, with jitter. */
   reconnect?: { baseDelayMs: number; maxDelayMs: number };
   http?: UpstreamClient;
@@ -148,7 +151,8 @@ export class LiveTimingClient {
     }
     this.recording.push(raw as RawFeedMessage);
     this.options.onRaw?.(raw as RawFeedMessage, receivedAt);
-    this.session.push(decoded.message);
+    const out = this.session.push(decoded.message);
+    if (out.telemetry.length > 0) this.options.onTelemetry?.(out.telemetry);
     if (!this.seen.has(decoded.message.topic)) {
       this.seen.add(decoded.message.topic);
       // An account-only topic that starts coming is no longer missing.

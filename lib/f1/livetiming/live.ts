@@ -26,7 +26,7 @@ export interface LiveTimingClientOptions {
   /** An F1 TV token: unlocks the account-only topics. */
   token?: string | null;
   onSnapshot?: (snapshot: RaceSnapshot, update: LiveUpdate) => void;
-  /** Called on every raw message as it arrives (a socket's receipt, before any work). */
+  /** Called on every `feed` message as it arrives (the socket's receipt, before any work); not on keyframes. */
   onRaw?: (raw: RawFeedMessage, receivedAt: number) => void;
   /** Car telemetry as it comes (downsampled): it is no part of the race state. */
   onTelemetry?: (samples: CarTelemetry[]) => void;
@@ -150,7 +150,7 @@ export class LiveTimingClient {
       return;
     }
     this.recording.push(raw as RawFeedMessage);
-    this.options.onRaw?.(raw as RawFeedMessage, receivedAt);
+    if (notify) this.options.onRaw?.(raw as RawFeedMessage, receivedAt);
     const out = this.session.push(decoded.message);
     if (out.telemetry.length > 0) this.options.onTelemetry?.(out.telemetry);
     if (!this.seen.has(decoded.message.topic)) {

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { Socket } from "node:net";
-import WebSocket, { Server as WebSocketServer } from "ws";
+import WebSocket from "ws";
 import type { FeedMessage } from "@/lib/f1/livetiming/message";
 import { ACCOUNT_TOPICS } from "@/lib/f1/livetiming/topics";
 import { wireForm } from "./feed";
@@ -32,7 +32,7 @@ export interface HubOptions {
   playback: () => Playback | null;
   port?: number;
   host?: string;
-  /** Called as each feed message is written to a socket: the lag bench's clock. */
+  /** Called for each feed message sent, with performance.now() from before it was encoded: the lag bench's clock. */
   onSend?: (message: FeedMessage, sentAt: number) => void;
 }
 
@@ -63,7 +63,8 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   const clients = new Set<Client>();
   const connectionTokens = new Map<string, boolean>();
   const sockets = new Set<Socket>();
-  const wss = new WebSocketServer({ noServer: true });
+  // ws 7 is CommonJS: its server is reached through the default export under plain Node ESM.
+  const wss = new WebSocket.Server({ noServer: true });
 
   const allowed = (client: Client, topic: string) =>
     client.topics.has(topic) && (client.account || !options.withholdAccountTopics() || !ACCOUNT_TOPICS.some((locked) => locked === topic || locked === `${topic}.z`));
@@ -184,6 +185,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   return {
     url: `http://${host}:${address.port}`,
     broadcast(message) {
+      const sentAt = performance.now();
       const [topic, data] = wireForm(message.topic, message.data);
       let frame: string | null = null;
       for (const client of clients) {
@@ -191,7 +193,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
         frame ??= JSON.stringify({ type: INVOCATION, target: "feed", arguments: [topic, data, new Date(message.at).toISOString()] }) + RS;
         if (client.socket.readyState === WebSocket.OPEN) client.socket.send(frame);
       }
-      if (frame !== null) options.onSend?.(message, performance.now());
+      if (frame !== null) options.onSend?.(message, sentAt);
     },
     dropAll() {
       const count = clients.size;

@@ -62,7 +62,7 @@ export function advanceLaps(progress: LapProgress, delta: FeedObject, line: Feed
     completed = race ? count : count - 1;
     const next = race ? count + 1 : count;
     // A first count seen mid-lap (joining a session late) says which lap runs, not when it began.
-    const joinedLate = before === null && !(race ? count === 0 : count === 1);
+    const joinedLate = before === null && !(race ? count <= 1 : count === 1);
     if (next !== progress.current || before === null) {
       progress.current = next;
       const started = draft(progress, next);

@@ -87,7 +87,12 @@ export class LiveTimingClient {
   /** Connects and subscribes; resolves once the keyframes are in, rejects if the first connection fails. */
   async start(): Promise<void> {
     this.state = "connecting";
-    await this.connect();
+    try {
+      await this.connect();
+    } catch (error) {
+      this.state = "stopped";
+      throw error;
+    }
   }
 
   async stop(): Promise<void> {
@@ -119,8 +124,18 @@ export class LiveTimingClient {
       .build();
     connection.on("feed", (topic: unknown, data: unknown, utc: unknown) => this.received([topic, data, utc]));
     connection.onclose((error) => this.closed(connection, error));
-    await connection.start();
     this.connection = connection;
+    try {
+      await connection.start();
+    } catch (error) {
+      if (this.connection === connection) this.connection = null;
+      throw error;
+    }
+    // Stopped while this attempt was under way: it must not stay open.
+    if (this.state === "stopped" || this.connection !== connection) {
+      await connection.stop();
+      return;
+    }
     const topics = this.topics;
     const keyframes: unknown = await connection.invoke("Subscribe", topics);
     const receivedAt = performance.now();
@@ -170,6 +185,8 @@ export class LiveTimingClient {
   }
 
   private scheduleReconnect(): void {
+    // A socket that closes while its own attempt fails asks twice: one retry is enough.
+    if (this.retry) return;
     const { baseDelayMs, maxDelayMs } = this.options.reconnect ?? { baseDelayMs: 1_000, maxDelayMs: 60_000 };
     const delay = Math.min(maxDelayMs, baseDelayMs * 2 ** this.attempt) * (0.75 + Math.random() * 0.5);
     this.attempt += 1;

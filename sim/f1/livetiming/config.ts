@@ -10,6 +10,7 @@ export const playSchema = z
   })
   .refine((play) => !(play.session && play.recording), "play either a session or a recording");
 
+/** `withhold` and `refuse`: a switch. */
 export const withholdSchema = z.strictObject({ on: z.boolean() });
 
 /** The F1 TV token the simulator accepts when none is configured (the demo's F1TV_TOKEN). */

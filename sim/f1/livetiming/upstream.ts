@@ -39,12 +39,15 @@ const STREAM_FILE = /\.jsonStream$|\.json$/;
  * `GET /static/<session path><Topic>.jsonStream`) from a folder of real recordings, and the SignalR Core endpoint
  * (`/signalrcore/negotiate` sets the AWSALBCORS cookie and redirects to the hub, which replays a session live).
  * Control: `play {session | recording, speed, fromSeconds}`, `stop`, `drop` (every socket), `withhold {on}`,
- * `status`.
+ * `refuse {on}` (negotiation answers 503), `status`.
  */
 export function livetimingUpstream(options: LiveTimingUpstreamOptions = {}): LiveTimingUpstream {
   const folder: ArchiveFolder = loadArchiveFolder(options.folder ?? BUNDLED_ARCHIVE);
   const tokens = options.tokens ?? [DEMO_F1TV_TOKEN];
   let withhold = options.withholdAccountTopics ?? true;
+  /** While set, negotiation answers 503: the feed down, clients backing off. */
+  let refusing = false;
+  let negotiations: number[] = [];
   let playback: Playback | null = null;
   let hub: Hub | null = null;
   const hubReady = startHub({
@@ -79,6 +82,8 @@ export function livetimingUpstream(options: LiveTimingUpstreamOptions = {}): Liv
     if (req.method === "OPTIONS" || req.method === "GET") {
       return { status: 204, headers: { "set-cookie": `${COOKIE_NAME}=sim-${Date.now()}; Path=/; SameSite=None` }, body: "" };
     }
+    negotiations.push(Date.now());
+    if (refusing) return { status: 503, body: "live timing is unavailable" };
     if (!new RegExp(`(?:^|;\\s*)${COOKIE_NAME}=`).test(String(req.headers.cookie ?? ""))) {
       return { status: 401, body: `negotiate needs the ${COOKIE_NAME} cookie` };
     }
@@ -105,6 +110,8 @@ export function livetimingUpstream(options: LiveTimingUpstreamOptions = {}): Liv
     reset() {
       stop();
       withhold = options.withholdAccountTopics ?? true;
+      refusing = false;
+      negotiations = [];
       if (options.autoplay) void play(options.autoplay);
     },
     async control(action, body) {
@@ -119,11 +126,17 @@ export function livetimingUpstream(options: LiveTimingUpstreamOptions = {}): Liv
         case "withhold":
           withhold = withholdSchema.parse(body).on;
           return { withhold };
+        case "refuse":
+          refusing = withholdSchema.parse(body).on;
+          return { refusing };
         case "status":
           return {
             playback: playback?.status() ?? null,
             connections: hub?.connections() ?? 0,
             withhold,
+            refusing,
+            /** When each negotiation was asked for (epoch ms), oldest first. */
+            negotiations,
             sessions: sessionPaths(folder),
             recordings: [...folder.files.keys()].filter((file) => file.startsWith("recordings/")).map((file) => file.slice("recordings/".length)),
           };

@@ -48,7 +48,7 @@ describe("F1 live timing over the simulator", () => {
   });
   afterEach(async () => {
     await Promise.all(clients.splice(0).map((made) => made.stop()));
-    upstream.stop();
+    sim.reset();
   });
   afterAll(async () => {
     await sim?.close();
@@ -106,6 +106,25 @@ describe("F1 live timing over the simulator", () => {
       const session = new FeedSession();
       for (const message of replayed.lines) session.push(message);
       expect(session.snapshot()).toEqual(live.snapshot());
+    });
+
+    it("backs off while the feed refuses, doubling the wait between attempts", async () => {
+      await control("play", { session: FP2_PATH, speed: 20, fromSeconds: 20 * 60 });
+      const live = client({ reconnect: { baseDelayMs: 100, maxDelayMs: 5_000 } });
+      await live.start();
+      await control("refuse", { on: true });
+      await control("drop");
+      await until(() => live.status === "reconnecting");
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      const { negotiations } = (await control("status")) as { negotiations: number[] };
+      // The first negotiation was the connection itself; then attempts ~100, 200, 400, 800 ms apart (+-25 %).
+      const attempts = negotiations.slice(1);
+      expect(attempts.length).toBeGreaterThanOrEqual(3);
+      expect(attempts.length).toBeLessThanOrEqual(5);
+      const waits = attempts.slice(1).map((time, index) => time - (attempts[index] as number));
+      for (let index = 1; index < waits.length; index += 1) expect(waits[index]).toBeGreaterThan((waits[index - 1] as number) * 1.05);
+      await control("refuse", { on: false });
+      await until(() => live.subscriptions === 2 && live.status === "live");
     });
 
     it("reconnects with backoff after the simulator drops the socket, and subscribes again", async () => {

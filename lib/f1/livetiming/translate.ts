@@ -1,8 +1,9 @@
-import type { CarTelemetry, Driver, LocationSample, RaceControlMessage, RaceRecord, Session } from "@/lib/f1/records";
+import type { CarTelemetry, Driver, RaceControlMessage, RaceRecord, Session } from "@/lib/f1/records";
 import { clockMs, colourOf, compoundOf, gapOf, integerOf, localToUtc, numberOf, textOf, utcOf } from "./fields";
 import { advanceLaps, asObject, lapRecord, newLapProgress, touched, type LapProgress } from "./laps";
 import { mergeFeed, type FeedObject, type FeedValue } from "./merge";
 import type { FeedMessage } from "./message";
+import { carDataOf, locationsOf, type CarDataClock } from "./samples";
 
 /** What one message turned into. */
 export interface Translated {
@@ -25,7 +26,6 @@ interface DriverFeed {
   stintStarts: Map<number, number>;
   stints: Map<number, string>;
   grid: number | null;
-  carDataAt: number;
 }
 
 const MAX_ISSUES = 5;
@@ -44,14 +44,14 @@ export class FeedTranslator {
   private readonly raceControlSeen = new Set<number>();
   private sessionKey: number | null;
   private race = false;
-  private readonly carDataEveryMs: number;
+  private readonly carDataClock: CarDataClock;
   /** Parts of messages that did not make sense (a race-control message with a broken time): skipped. */
   malformed = 0;
   readonly issues: string[] = [];
 
   constructor(options: TranslatorOptions = {}) {
     this.sessionKey = options.sessionKey ?? null;
-    this.carDataEveryMs = options.carDataEveryMs ?? 1000;
+    this.carDataClock = { everyMs: options.carDataEveryMs ?? 1000, lastAt: new Map() };
   }
 
   /** A topic's merged state so far (the latest sample for Position and CarData). */
@@ -99,10 +99,10 @@ export class FeedTranslator {
         });
         break;
       case "Position":
-        this.readPositions(sessionKey, delta, out);
+        out.records.push(...locationsOf(sessionKey, delta, (reason) => this.malformedPart(reason)));
         break;
       case "CarData":
-        this.readCarData(sessionKey, delta, out);
+        out.telemetry.push(...carDataOf(sessionKey, delta, this.carDataClock, (reason) => this.malformedPart(reason)));
         break;
     }
     return out;
@@ -116,7 +116,7 @@ export class FeedTranslator {
   private driver(driverNumber: number): DriverFeed {
     let driver = this.drivers.get(driverNumber);
     if (!driver) {
-      driver = { laps: newLapProgress(), position: null, gaps: "", stintStarts: new Map(), stints: new Map(), grid: null, carDataAt: -Infinity };
+      driver = { laps: newLapProgress(), position: null, gaps: "", stintStarts: new Map(), stints: new Map(), grid: null };
       this.drivers.set(driverNumber, driver);
     }
     return driver;
@@ -284,60 +284,6 @@ export class FeedTranslator {
         qualifyingPhase: integerOf(entry.QualifyingPart),
       };
       out.records.push(message);
-    }
-  }
-
-  private readPositions(sessionKey: number, data: FeedObject, out: Translated): void {
-    const samples = Array.isArray(data.Position) ? data.Position : [];
-    for (const sample of samples) {
-      const at = utcOf(asObject(sample)?.Timestamp);
-      const entries = asObject(asObject(sample)?.Entries);
-      if (at === null || !entries) {
-        this.malformedPart("position sample without time or entries");
-        continue;
-      }
-      for (const [key, value] of Object.entries(entries)) {
-        const driverNumber = integerOf(key);
-        const entry = asObject(value);
-        const x = numberOf(entry?.X);
-        const y = numberOf(entry?.Y);
-        if (driverNumber === null || x === null || y === null) continue;
-        const location: LocationSample = { kind: "location", sessionKey, driverNumber, at: new Date(at), x, y, z: numberOf(entry?.Z) ?? 0 };
-        out.records.push(location);
-      }
-    }
-  }
-
-  private readCarData(sessionKey: number, data: FeedObject, out: Translated): void {
-    const entries = Array.isArray(data.Entries) ? data.Entries : [];
-    for (const entry of entries) {
-      const at = utcOf(asObject(entry)?.Utc);
-      const cars = asObject(asObject(entry)?.Cars);
-      if (at === null || !cars) {
-        this.malformedPart("car-data sample without time or cars");
-        continue;
-      }
-      for (const [key, value] of Object.entries(cars)) {
-        const driverNumber = integerOf(key);
-        const channels = asObject(asObject(value)?.Channels);
-        if (driverNumber === null || !channels) continue;
-        const driver = this.driver(driverNumber);
-        if (at - driver.carDataAt < this.carDataEveryMs) continue;
-        driver.carDataAt = at;
-        // Channels: 0 rpm, 2 speed, 3 gear, 4 throttle, 5 brake, 45 DRS.
-        out.telemetry.push({
-          kind: "car-data",
-          sessionKey,
-          driverNumber,
-          at: new Date(at),
-          rpm: numberOf(channels["0"]) ?? 0,
-          speedKph: numberOf(channels["2"]) ?? 0,
-          gear: numberOf(channels["3"]) ?? 0,
-          throttlePct: numberOf(channels["4"]) ?? 0,
-          braking: (numberOf(channels["5"]) ?? 0) > 0,
-          drs: numberOf(channels["45"]),
-        });
-      }
     }
   }
 }

@@ -4,6 +4,7 @@ import { logger } from "@/lib/log";
 import type { CarTelemetry } from "@/lib/f1/records";
 import type { RaceSnapshot } from "@/lib/f1/state/snapshot";
 import { utcOf } from "./fields";
+import type { FeedStatus } from "./feed-status";
 import { decodeMessage, type FeedMessage, type RawFeedMessage } from "./message";
 import { FeedSession } from "./session";
 import { ACCOUNT_TOPICS, FREE_TOPICS, LIVETIMING_TOPICS, missingTopics, type LiveTimingTopic, type MissingTopics } from "./topics";
@@ -82,6 +83,10 @@ export class LiveTimingClient {
 
   snapshot(): RaceSnapshot {
     return this.session.snapshot();
+  }
+
+  feedStatus(): FeedStatus {
+    return this.session.translator.status();
   }
 
   /** Connects and subscribes; resolves once the keyframes are in, rejects if the first connection fails. */

@@ -1,5 +1,6 @@
 import type { CarTelemetry, Driver, RaceControlMessage, RaceRecord, Session } from "@/lib/f1/records";
 import { clockMs, colourOf, compoundOf, gapOf, integerOf, localToUtc, numberOf, textOf, utcOf } from "./fields";
+import { feedStatus, type FeedStatus } from "./feed-status";
 import { advanceLaps, asObject, lapRecord, newLapProgress, touched, type LapProgress } from "./laps";
 import { mergeFeed, type FeedObject, type FeedValue } from "./merge";
 import type { FeedMessage } from "./message";
@@ -45,6 +46,7 @@ export class FeedTranslator {
   private sessionKey: number | null;
   private race = false;
   private readonly carDataClock: CarDataClock;
+  private readonly lastMessageAt = new Map<string, number>();
   /** Parts of messages that did not make sense (a race-control message with a broken time): skipped. */
   malformed = 0;
   readonly issues: string[] = [];
@@ -59,8 +61,14 @@ export class FeedTranslator {
     return this.topics.get(name);
   }
 
+  /** The session's status, track status, lap count and each topic's freshness. */
+  status(): FeedStatus {
+    return feedStatus((name) => this.topics.get(name), this.lastMessageAt);
+  }
+
   apply(message: FeedMessage): Translated {
     const out: Translated = { records: [], telemetry: [] };
+    this.lastMessageAt.set(message.topic, Math.max(message.at, this.lastMessageAt.get(message.topic) ?? message.at));
     const delta = asObject(message.data);
     if (!delta) return out;
     const merged = SAMPLED.has(message.topic) ? delta : (mergeFeed(this.topics.get(message.topic), delta) as FeedObject);

@@ -10,6 +10,7 @@ import { mergeFeed } from "@/lib/f1/livetiming/merge";
 import { parseRecording } from "@/lib/f1/livetiming/recording";
 import { readSeasonIndex, seasonIndex } from "@/lib/f1/livetiming/season-index";
 import { parseJsonStream } from "@/lib/f1/livetiming/stream";
+import { FeedTranslator } from "@/lib/f1/livetiming/translate";
 import type { Lap } from "@/lib/f1/records";
 import { RaceStateBuilder } from "@/lib/f1/state/builder";
 import { RaceReplay } from "@/lib/f1/state/replay";
@@ -126,6 +127,23 @@ describe("an archived session (2020 70th Anniversary GP, Practice 2)", () => {
     const replay = RaceReplay.build(run.records);
     const at = fp2At("00:33:00");
     expect(tower(replay.stateAt(at), 6)).toEqual(tower(stateAt(at), 6));
+  });
+});
+
+describe("the feed's own status", () => {
+  it("tells the session status, the track status, the lap count and each topic's latest message", () => {
+    const fp2 = new FeedTranslator();
+    for (const message of fp2Messages().messages) fp2.apply(message);
+    const status = fp2.status();
+    expect(status).toMatchObject({ sessionStatus: "Started", trackStatus: { code: "1", message: "AllClear" }, lapCount: null });
+    expect(status.lastMessageAt.TimingData).toBe(fp2At("00:39:59") + 67);
+
+    const race = new FeedTranslator({ sessionKey: 6036 });
+    for (const line of parseJsonStream("LapCount", readFileSync(join(ARCHIVE, "static/2021/2021-03-28_Bahrain_Grand_Prix/2021-03-28_Race/LapCount.jsonStream"), "utf8")).lines) {
+      race.apply({ topic: "LapCount", data: line.data, at: line.offsetMs });
+    }
+    // 57 laps planned, one taken off during the race (the count changed at 00:33:49).
+    expect(race.status().lapCount).toEqual({ current: 56, total: 56 });
   });
 });
 

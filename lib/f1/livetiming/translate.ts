@@ -199,9 +199,11 @@ export class FeedTranslator {
         driver.position = position;
         out.records.push({ kind: "position", sessionKey, driverNumber, at: new Date(at), position });
       }
-      // A race shows the gap to the leader and to the car ahead; practice and qualifying the gap to the fastest lap.
-      const leaderText = this.race ? line.GapToLeader : line.TimeDiffToFastest;
-      const aheadText = this.race ? asObject(line.IntervalToPositionAhead)?.Value : line.TimeDiffToPositionAhead;
+      // A race shows the gap to the leader and to the car ahead; practice the gap to the fastest lap; qualifying the
+      // same per part (Q1, Q2, Q3) in Stats, of which the latest part with a gap counts.
+      const part = Array.isArray(line.Stats) ? line.Stats.map(asObject).findLast((stats) => textOf(stats?.TimeDiffToFastest) !== null) : undefined;
+      const leaderText = this.race ? line.GapToLeader : (line.TimeDiffToFastest ?? part?.TimeDiffToFastest);
+      const aheadText = this.race ? asObject(line.IntervalToPositionAhead)?.Value : (line.TimeDiffToPositionAhead ?? part?.TimeDifftoPositionAhead);
       const gaps = `${String(leaderText ?? "")}|${String(aheadText ?? "")}`;
       if (gaps !== driver.gaps) {
         driver.gaps = gaps;

@@ -63,3 +63,16 @@ describe("a race's timing", () => {
     expect(run.records.find((record) => record.kind === "grid")).toMatchObject({ driverNumber: 44, position: 2 });
   });
 });
+
+describe("qualifying's gaps", () => {
+  it("come per part, the latest part with a gap counting", () => {
+    const run = translateMessages([
+      message(0, "SessionInfo", { Key: 6035, Type: "Qualifying", Name: "Qualifying", StartDate: "2021-03-27T18:00:00", GmtOffset: "03:00:00", Meeting: { Key: 1073 } }),
+      message(0, "TimingData", { Lines: { "33": { Position: "2", Stats: [{ TimeDiffToFastest: "", TimeDifftoPositionAhead: "" }, { TimeDiffToFastest: "", TimeDifftoPositionAhead: "" }] } } }),
+      message(60, "TimingData", { Lines: { "33": { Stats: { "0": { TimeDiffToFastest: "+0.388", TimeDifftoPositionAhead: "+0.388" } } } } }),
+      message(900, "TimingData", { Lines: { "33": { Stats: { "1": { TimeDiffToFastest: "+0.100", TimeDifftoPositionAhead: "+0.100" } } } } }),
+    ]);
+    const gaps = run.records.filter((record): record is Interval => record.kind === "interval").map((interval) => interval.gapToLeader);
+    expect(gaps).toEqual([null, { kind: "time", ms: 388 }, { kind: "time", ms: 100 }]);
+  });
+});

@@ -112,7 +112,8 @@ export function livetimingUpstream(options: LiveTimingUpstreamOptions = {}): Liv
       withhold = options.withholdAccountTopics ?? true;
       refusing = false;
       negotiations = [];
-      if (options.autoplay) void play(options.autoplay);
+      // A folder without the session to play is a configuration mistake: said once, the archive still served.
+      if (options.autoplay) play(options.autoplay).catch((error: unknown) => console.error(`f1-livetiming autoplay: ${error instanceof Error ? error.message : String(error)}`));
     },
     async control(action, body) {
       switch (action) {

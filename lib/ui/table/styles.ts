@@ -4,7 +4,7 @@
 /** Wraps a table whose header sticks under the site header; clips rather than scrolls sideways, so the header keeps sticking. */
 export const pageFrame = "relative overflow-x-clip rounded-lg border border-border bg-surface";
 /** Wraps a long table that scrolls inside its own box (at most 75 % of the screen), its header sticking to the box. */
-export const boxFrame = "relative max-h-[75vh] overflow-auto rounded-lg border border-border bg-surface";
+export const boxFrame = "relative max-h-[75vh] overflow-auto rounded-lg border border-border bg-surface focus-visible:outline-2 focus-visible:outline-accent";
 export const table = "w-full border-collapse text-sm";
 // The line under the header is a shadow: a collapsed border stays with the table when the header sticks.
 const headBase =

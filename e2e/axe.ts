@@ -33,12 +33,12 @@ export async function expectAccessible(page: Page, label: string) {
   for (const theme of THEMES) {
     await showTheme(page, theme);
     const results = await test.step(`axe: ${label} (${theme})`, () => new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze());
-    for (const violation of results.violations) problems.push(...describe(violation, theme));
+    for (const violation of results.violations) problems.push(...describeViolation(violation, theme));
   }
   expect(problems, `${label}: WCAG 2 A/AA violations\n${problems.join("\n")}\n`).toEqual([]);
 }
 
-function describe(violation: Violation, theme: Theme): string[] {
+function describeViolation(violation: Violation, theme: Theme): string[] {
   return violation.nodes.map((node) => {
     const data = [...node.any, ...node.all, ...node.none].map((check) => check.data as CheckData | null).find((d) => d?.fgColor);
     const colours = data

@@ -1,7 +1,7 @@
 "use client";
 
-import { useSyncExternalStore } from "react";
-import { THEME_STORAGE_KEY } from "./theme-script";
+import { useEffect, useSyncExternalStore } from "react";
+import { THEME_STORAGE_KEY, themeScript } from "./theme-script";
 
 const choices = ["system", "light", "dark"] as const;
 type Choice = (typeof choices)[number];
@@ -21,6 +21,13 @@ function readChoice(): Choice {
 /** Cycles system → light → dark; the choice is kept in localStorage. */
 export function ThemeToggle() {
   const choice = useSyncExternalStore(subscribe, readChoice, () => "system" as Choice);
+  // A page that Next renders in the browser (notFound() in a dynamic page, vercel/next.js#62228) never ran the inline script.
+  useEffect(() => {
+    if ("__pitwallApplyTheme" in window) return;
+    const script = document.createElement("script");
+    script.text = themeScript;
+    document.head.append(script);
+  }, []);
 
   function next() {
     const value = choices[(choices.indexOf(choice) + 1) % choices.length] ?? "system";

@@ -1,8 +1,9 @@
 // One colour per car class across every table and chart: picked from the class id, so it never changes between pages.
-const PALETTE = ["#e11d48", "#2563eb", "#16a34a", "#d97706", "#7c3aed", "#0891b2", "#db2777", "#65a30d", "#ea580c", "#4f46e5", "#0d9488", "#ca8a04"];
+// The colours are theme tokens (--class-0 … --class-11 in app/globals.css), so each reads as text in both themes.
+const CLASS_COLOURS = 12;
 
 export function classColor(classId: number): string {
-  return PALETTE[Math.abs(classId) % PALETTE.length]!;
+  return `var(--class-${Math.abs(classId) % CLASS_COLOURS})`;
 }
 
 /** The class name with its colour swatch (the name is always there, so colour is never the only signal). */

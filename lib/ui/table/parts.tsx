@@ -7,7 +7,8 @@ import { boxFrame, highlightRow, pageFrame, table } from "./styles";
 /** The table in its frame (see TableProps' `scroll`), and a line under the header when there is nothing to list. */
 export function Frame({ label, scroll = "page", testId, head, children, empty }: Pick<TableProps<unknown>, "label" | "scroll" | "testId"> & { head: ReactNode; children: ReactNode; empty?: ReactNode }) {
   return (
-    <div className={scroll === "box" ? boxFrame : pageFrame}>
+    // A box that scrolls is focusable and named, so it scrolls from the keyboard too.
+    <div className={scroll === "box" ? boxFrame : pageFrame} {...(scroll === "box" ? { tabIndex: 0, role: "region", "aria-label": label } : {})}>
       <table aria-label={label} className={table} data-testid={testId}>
         <thead>
           <tr>{head}</tr>

@@ -4,7 +4,7 @@
 /** Wraps a table whose header sticks under the site header; clips rather than scrolls sideways, so the header keeps sticking. */
 export const pageFrame = "relative overflow-x-clip rounded-lg border border-border bg-surface";
 /** Wraps a long table that scrolls inside its own box (at most 75 % of the screen), its header sticking to the box. */
-export const boxFrame = "relative max-h-[75vh] overflow-auto rounded-lg border border-border bg-surface";
+export const boxFrame = "relative max-h-[75vh] overflow-auto rounded-lg border border-border bg-surface focus-visible:outline-2 focus-visible:outline-accent";
 // Rows and body cells are styled once here rather than on each of them: a 50-row table would otherwise repeat the same
 // classes 500 times in its HTML and again in the page's payload.
 export const table =

@@ -19,7 +19,12 @@ export function MethodBadge({ method }: { method: string }) {
 
 function Code({ children, label }: { children: React.ReactNode; label: string }) {
   return (
-    <pre aria-label={label} className="overflow-x-auto rounded-md border border-border bg-surface-2 p-3 font-mono text-xs leading-relaxed sm:text-[13px]">
+    // Focusable, so a long line can be scrolled into view from the keyboard.
+    <pre
+      aria-label={label}
+      tabIndex={0}
+      className="overflow-x-auto rounded-md border border-border bg-surface-2 p-3 font-mono text-xs leading-relaxed focus-visible:outline-2 focus-visible:outline-accent sm:text-[13px]"
+    >
       <code>{children}</code>
     </pre>
   );

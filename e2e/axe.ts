@@ -1,0 +1,49 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+
+/** Pitwall's accessibility standard: WCAG 2.0 and 2.1, levels A and AA. */
+export const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+export type Theme = "light" | "dark";
+export const THEMES: readonly Theme[] = ["light", "dark"];
+
+type AxeResults = Awaited<ReturnType<AxeBuilder["analyze"]>>;
+type Violation = AxeResults["violations"][number];
+type CheckData = { fgColor?: string; bgColor?: string; contrastRatio?: number; expectedContrastRatio?: string; fontSize?: string; fontWeight?: string };
+
+/**
+ * Shows the page in the given theme through the system setting (what a visitor with no stored choice gets).
+ * Reduced motion makes colour transitions instant, so axe never measures a colour halfway between themes.
+ */
+export async function showTheme(page: Page, theme: Theme) {
+  await page.emulateMedia({ colorScheme: theme, reducedMotion: "reduce" });
+  await expect(page.locator("html"), `the page follows the system theme (${theme}); a stored theme choice would override it`).toHaveAttribute(
+    "data-theme",
+    theme,
+  );
+}
+
+/**
+ * Runs axe-core's WCAG 2 A/AA rules on the page as it is now, in the light and the dark theme, and fails with one
+ * readable line per offending element (rule, impact, selector, and for contrast the colours and ratio).
+ * Leaves the page in the dark theme.
+ */
+export async function expectAccessible(page: Page, label: string) {
+  const problems: string[] = [];
+  for (const theme of THEMES) {
+    await showTheme(page, theme);
+    const results = await test.step(`axe: ${label} (${theme})`, () => new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze());
+    for (const violation of results.violations) problems.push(...describeViolation(violation, theme));
+  }
+  expect(problems, `${label}: WCAG 2 A/AA violations\n${problems.join("\n")}\n`).toEqual([]);
+}
+
+function describeViolation(violation: Violation, theme: Theme): string[] {
+  return violation.nodes.map((node) => {
+    const data = [...node.any, ...node.all, ...node.none].map((check) => check.data as CheckData | null).find((d) => d?.fgColor);
+    const colours = data
+      ? ` ${data.fgColor} on ${data.bgColor}: ${data.contrastRatio} < ${data.expectedContrastRatio} (${data.fontSize}, weight ${data.fontWeight})`
+      : ` ${node.failureSummary?.replace(/\s+/g, " ").trim() ?? ""}`;
+    return `[${theme}] ${violation.id} (${node.impact ?? violation.impact}) ${node.target.join(" ")}:${colours}`;
+  });
+}

@@ -4,4 +4,5 @@ import "server-only";
 export { seriesCatalogue, seriesDetail, type CatalogueSeries, type SeriesDetail, type SeriesFilters } from "./read/series";
 export { seasonSchedule, weekStarts, type ScheduleWeek, type SeasonSchedule, type UpcomingSession, type WeekCar } from "./read/season";
 export { MAX_WINDOW_HOURS, sessionsInWindow, type SessionRow, type SessionWindow } from "./read/sessions";
-export { carClasses, cars, iracingFigures, trackDetail, tracks, type CarClassItem, type CarItem, type TrackDetail, type TrackItem } from "./read/catalogue";
+export { carClasses, cars, freeContent, iracingFigures, trackDetail, tracks, type CarClassItem, type CarItem, type TrackDetail, type TrackItem } from "./read/catalogue";
+export { plannerWeeks, type PlannerWeek } from "./read/planner";

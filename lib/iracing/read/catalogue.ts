@@ -127,3 +127,11 @@ export async function iracingFigures(): Promise<SectionFigure[]> {
     { label: "Race weeks", value: row?.weeks ?? 0 },
   ];
 }
+
+/** Content included with the subscription (everyone owns it), for the planner's filters. */
+export async function freeContent(): Promise<{ cars: number[]; tracks: number[] }> {
+  const [row] = await sql()<{ cars: number[]; tracks: number[] }[]>`
+    select coalesce((select array_agg(car_id order by car_id) from iracing_cars where free), '{}') as cars,
+           coalesce((select array_agg(distinct package_id order by package_id) from iracing_tracks where free), '{}') as tracks`;
+  return { cars: row?.cars ?? [], tracks: row?.tracks ?? [] };
+}

@@ -157,7 +157,8 @@ export async function seasonSchedule(seasonId: number, now = new Date()): Promis
 async function entryCounts(seasonId: number, starts: readonly Date[]): Promise<Map<number, number>> {
   if (starts.length === 0) return new Map();
   const rows = await sql()<{ starts_at: string; entry_count: number }[]>`
-    select starts_at, entry_count from iracing_race_guide where season_id = ${seasonId} and starts_at = any(${starts.map((start) => start.toISOString())}::timestamptz[])`;
+    select starts_at, entry_count from iracing_race_guide where season_id = ${seasonId} 
+      and starts_at in (select jsonb_array_elements_text(${JSON.stringify(starts.map((start) => start.toISOString()))}::jsonb)::timestamptz)`;
   return new Map(rows.map((row) => [new Date(row.starts_at).getTime(), row.entry_count]));
 }
 

@@ -26,14 +26,12 @@ export function OwnedList({ title, items, owned, onToggle }: { title: string; it
       <input type="search" value={query} onChange={(event) => setQuery(event.target.value)} placeholder={`Find ${title.toLowerCase()}`} aria-label={`Find ${title.toLowerCase()}`} className={`${control} w-full`} />
       <ul className="max-h-80 space-y-0.5 overflow-y-auto rounded-lg border border-border bg-surface p-2 text-sm">
         {shown.map((item) => (
-          <li key={item.id}>
-            <label className="flex items-center justify-between gap-2 rounded px-1 py-0.5 hover:bg-surface-2">
-              <span className="flex items-center gap-2">
-                <input type="checkbox" className="size-4 accent-accent" checked={item.free || mine.has(item.id)} disabled={item.free} onChange={() => onToggle(item.id)} />
-                {item.name}
-              </span>
-              <span className="tabular text-xs text-muted">{item.free ? "included" : item.price ? `$${item.price.toFixed(2)}` : ""}</span>
+          <li key={item.id} className="flex items-center justify-between gap-2 rounded px-1 py-0.5 hover:bg-surface-2">
+            <label className="flex items-center gap-2">
+              <input type="checkbox" className="size-4 accent-accent" checked={item.free || mine.has(item.id)} disabled={item.free} onChange={() => onToggle(item.id)} />
+              {item.name}
             </label>
+            <span className="tabular text-xs text-muted">{item.free ? "included" : item.price ? `$${item.price.toFixed(2)}` : ""}</span>
           </li>
         ))}
         {shown.length === 0 ? <li className="px-1 py-2 text-muted">Nothing matches “{query}”.</li> : null}

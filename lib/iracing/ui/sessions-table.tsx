@@ -13,7 +13,8 @@ import { useRaceableFilter } from "./raceable-toggle";
 import { SortableTable } from "@/lib/ui/table/sortable-table";
 
 /** Sessions of the next hours across all series: start in the visitor's zone, countdown, track, entries, pin. */
-export function SessionsTable({ sessions, free }: { sessions: SessionRow[]; free: FreeContent }) {
+/** `sessions` is one page of `total` sessions. */
+export function SessionsTable({ sessions, free, total }: { sessions: SessionRow[]; free: FreeContent; total: number }) {
   const plan = usePlan();
   const { only, toggle } = useRaceableFilter();
   const rows = useMemo(() => {
@@ -26,7 +27,7 @@ export function SessionsTable({ sessions, free }: { sessions: SessionRow[]; free
       <div className="flex flex-wrap items-center justify-between gap-2">
         {toggle}
         <p className="text-sm text-muted" aria-live="polite">
-          {rows.length} of {sessions.length} sessions
+          {only ? `${rows.length} of ${sessions.length} on this page` : `${sessions.length} of ${total} sessions`}
         </p>
       </div>
       <SortableTable

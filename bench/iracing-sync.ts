@@ -7,7 +7,8 @@
  * 2. Upcoming sessions of all series over 24 h (what /iracing/now and GET /api/v1/iracing/sessions compute): p50/p95 of
  *    BENCH_RUNS (200) calls, next to the reference of the same run, a bare read of the same events rows (what any
  *    approach must pay at least).
- * Run: DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/iracing-sync.ts (makes its own database).
+ * Run: DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres node --conditions=react-server --import tsx bench/iracing-sync.ts
+ * (the react-server condition lets it import the server-only read models; it makes and drops its own database).
  */
 import postgres from "postgres";
 import { runMigrations } from "@/db/migrate";

@@ -38,7 +38,7 @@ function Numbered({ label, page, pageCount, hrefOf }: NumberedPages & { label: s
   if (pageCount <= 1) return null;
   const link = (target: number, name: string, text: string) =>
     target === page || target < 1 || target > pageCount ? (
-      <span className="rounded-md px-2.5 py-1 text-muted/60" aria-hidden>
+      <span className="rounded-md px-2.5 py-1 text-muted" aria-hidden>
         {text}
       </span>
     ) : (

@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { demoCalendar } from "@/lib/endurance/demo-calendar";
 import { env } from "@/lib/env";
 import { simConfig } from "@/sim/config";
 import { startSimulator } from "@/sim/server";
@@ -74,6 +75,16 @@ async function firstRefresh(baseUrl: string, token: string): Promise<void> {
   );
 }
 
+/** The endurance calendar over the simulator's races: one live at 60x, one finished (ingested now), two to come. */
+async function enduranceCalendar(baseUrl: string, token: string): Promise<void> {
+  const { races, ingest } = demoCalendar(new Date(), Number(process.env.SIM_ENDURANCE_HOURS ?? 24));
+  const post = (kind: string, params: unknown) =>
+    fetch(`${baseUrl}/api/v1/admin/syncs/${kind}`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify({ params }) });
+  for (const race of races) await post("endurance.schedule-race", race);
+  for (const race of ingest) await post("endurance.ingest", { race });
+  console.log("pitwall: endurance races on the calendar, one live at 60x (/endurance)");
+}
+
 buildIfNeeded();
 const secrets = await demoSecrets();
 const config = simConfig();
@@ -91,11 +102,13 @@ process.exit(
       RACEROOM_CATALOGUE_URL: `${simulator.url}/raceroom/r3e-data.json`,
       // The simulator runs on this machine: no pause between requests, so the first refresh ends within two minutes.
       RACEROOM_MIN_INTERVAL_MS: process.env.RACEROOM_MIN_INTERVAL_MS ?? "0",
+      ENDURANCE_TIMING_BASE_URL: `${simulator.url}/endurance`,
     },
     onReady: async (baseUrl) => {
       const port = new URL(baseUrl).port;
       console.log(`\n  Pitwall demo: http://localhost:${port}\n  Admin: http://localhost:${port}/admin  password: ${secrets.adminPassword}\n`);
       await firstRefresh(baseUrl, adminApiToken);
+      await enduranceCalendar(baseUrl, adminApiToken);
     },
     onStop: () => simulator.close(),
   }),

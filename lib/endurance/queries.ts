@@ -229,3 +229,11 @@ export async function enduranceFigures(): Promise<SectionFigure[]> {
   ];
 }
 
+
+/** The leaderboard answer of the API and the race page's first paint: the race, and its board now or at `at`; null for no such race. */
+export async function raceLeaderboard(slug: string, at?: number): Promise<({ race: RaceSummary } & Leaderboard) | null> {
+  const summary = await raceSummary(slug);
+  if (!summary) return null;
+  const { id, ...race } = summary;
+  return { race, ...(await leaderboard({ id, raceTimeMs: summary.raceTimeMs }, at)) };
+}

@@ -41,7 +41,8 @@ export const ingestRace = defineSync({
         runId: await openIngestionRun(race.id, syncRunId),
         pollMs: settings.ENDURANCE_POLL_INTERVAL_MS,
         graceMs: settings.ENDURANCE_END_GRACE_MINUTES * 60_000,
-        endsAt: race.endsAt.toISOString(),
+        // A race ingested after its scheduled end (an import of a past race) gets the grace period from now.
+        endsAt: new Date(Math.max(race.endsAt.getTime(), Date.now())).toISOString(),
       };
     });
     if (!setup) return { race: params.race, outcome: "another ingestion holds the race" };

@@ -3,14 +3,14 @@ import type { SimulatedUpstream } from "../simulated";
 import { enduranceUpstream } from "./upstream";
 
 /**
- * The races the simulator serves by default (SIM_ENDURANCE_* settings): a live six-hour synthetic race replayed at
- * SIM_ENDURANCE_SPEED (60x: an hour of racing a minute) and a finished one (replayed at 10,000x, over in two
- * seconds), both in the 29-field WEC layout with IMSA-style live scoring beside them.
+ * The races the simulator serves by default (SIM_ENDURANCE_* settings): a live synthetic race (24 h) replayed at
+ * SIM_ENDURANCE_SPEED (60x: an hour of racing a minute) and a finished one of the same length (replayed at 10,000x,
+ * over in seconds; IMSA layout), both with IMSA live scoring and results beside them.
  */
 const settingsSchema = z.object({
   SIM_ENDURANCE_SPEED: z.coerce.number().positive().max(10_000).default(60),
   SIM_ENDURANCE_CARS: z.coerce.number().int().min(10).max(20).default(18),
-  SIM_ENDURANCE_HOURS: z.coerce.number().min(0.5).max(24).default(6),
+  SIM_ENDURANCE_HOURS: z.coerce.number().min(0.5).max(24).default(24),
 });
 
 export const enduranceSimulator: SimulatedUpstream = {

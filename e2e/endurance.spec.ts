@@ -65,7 +65,7 @@ test.describe("endurance", () => {
     await expect(plot.locator("canvas")).toBeVisible();
     await expect(plot.locator(".u-legend")).toContainText(`#${third}`);
     await expect(plot.locator(".u-legend")).toContainText(`#${fourth}`);
-    await page.getByLabel("Chart").selectOption("gaps");
+    await page.getByRole("combobox", { name: "Chart" }).selectOption("gaps");
     await expect(plot.locator("canvas")).toBeVisible();
 
     // A TV delay of 5 minutes: everything shows the race five minutes ago.
@@ -103,7 +103,7 @@ test.describe("endurance", () => {
     await expect
       .poll(async () => Number(await board.locator("tbody tr").first().locator('[data-column="laps"]').textContent()), { timeout: 15_000 })
       .toBeLessThan(finalLaps * 0.6);
-    await page.getByLabel("Speed").selectOption("1000");
+    await page.getByRole("combobox", { name: "Speed" }).selectOption("1000");
     await page.getByTestId("replay-toggle").click(); // play
     await expect.poll(() => shownRaceTime(page), { timeout: 15_000 }).toBeGreaterThan(max / 1000 / 2 + 500);
     await expectAccessible(page, "endurance-replay");

@@ -9,15 +9,16 @@ import {
   classesDue,
   detectAnomalies,
   fitPace,
+  predictLaps,
   predictNextLaps,
   raceStrategy,
-  scoreNextLaps,
+  replayFits,
   trainingRows,
   type ClassAccuracy,
 } from "./models";
 import { liveStandings } from "./poll";
 import { loadLaps } from "./store/laps";
-import { loadFits, loadPredictions, saveFit, savePredictions } from "./store/models";
+import { loadFits, saveFit, savePredictions } from "./store/models";
 
 /** Anomalies kept on the race: the strongest ones are what the page shows. */
 const ANOMALIES_KEPT = 200;
@@ -28,6 +29,17 @@ export const raceDurationMs = (race: Pick<RaceRow, "startsAt" | "endsAt">) => ra
 export async function classesDueFit(raceId: number): Promise<string[]> {
   const table = buildLapTable(await loadLaps(raceId));
   return classesDue(table, await loadFits(raceId)).map((carClass) => carClass ?? "");
+}
+
+/**
+ * A race without a fit yet (an import of a finished race, a replay, an ingestion started late) gets every fit a live
+ * race would have made by now, so its backtest covers the whole race. Returns the fits stored.
+ */
+export async function catchUpFits(raceId: number): Promise<number> {
+  if ((await loadFits(raceId)).length > 0) return 0;
+  const fits = replayFits(buildLapTable(await loadLaps(raceId)));
+  for (const fit of fits) await saveFit(raceId, fit);
+  return fits.length;
 }
 
 /** Trains one class's model on the green laps completed so far (a background step of its own) and keeps it. */
@@ -50,8 +62,8 @@ export async function analyseRace(raceId: number): Promise<{ cars: number; predi
   const laps = await loadLaps(raceId);
   const table = buildLapTable(laps);
   const fits = await loadFits(raceId);
-  const made = await loadPredictions(raceId);
-  const accuracy: ClassAccuracy[] = accuracyByClass(scoreNextLaps(table, made));
+  // The rolling backtest: every ended lap against the prediction of the fit that was current when it started.
+  const accuracy: ClassAccuracy[] = accuracyByClass(predictLaps(table, fits));
   const next = predictNextLaps(table, fits, accuracy);
   await savePredictions(raceId, next);
   const anomalies = laps.length ? detectAnomalies(table).sort((a, b) => b.score - a.score).slice(0, ANOMALIES_KEPT) : [];

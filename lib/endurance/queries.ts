@@ -7,10 +7,10 @@ import { raceDurationMs } from "./analyse";
 import type { RaceRow } from "./calendar";
 import { deriveRace, type DerivedRace, type DriveTimeRules } from "./derive";
 import { leaderboardAt, type LeaderboardRow } from "./leaderboard";
-import { accuracyByClass, buildLapTable, raceStrategy, scoreNextLaps, type ClassAccuracy, type LapAnomaly, type RaceStrategy } from "./models";
+import { accuracyByClass, buildLapTable, predictLaps, raceStrategy, type ClassAccuracy, type LapAnomaly, type RaceStrategy } from "./models";
 import type { FlagPeriod, LapRecord } from "./records";
 import { loadLaps } from "./store/laps";
-import { loadPredictions } from "./store/models";
+import { loadFits, loadPredictions } from "./store/models";
 
 // Read models of the endurance pages and API. The live leaderboard, accuracy, anomalies and strategy are what the
 // ingestion's last step stored; at an earlier race time (a TV delay, a replay) the laps up to then are derived
@@ -197,7 +197,7 @@ export async function predictions(race: RaceRow, at?: number): Promise<Predictio
   const accuracy =
     at === undefined || at >= race.raceTimeMs
       ? (race.accuracy as ClassAccuracy[])
-      : accuracyByClass(scoreNextLaps(buildLapTable((await raceState(race.id, at)).laps), made), { toMs: at });
+      : accuracyByClass(predictLaps(buildLapTable((await raceState(race.id, at)).laps), await loadFits(race.id)), { toMs: at });
   return { accuracy, next: [...latest.values()] };
 }
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineJob, PermanentJobError } from "@/lib/jobs/job";
 import { defineSync } from "@/lib/jobs/sync-kind";
-import { analyseRace, classesDueFit, fitClass } from "./analyse";
+import { analyseRace, catchUpFits, classesDueFit, fitClass } from "./analyse";
 import { claimRace, raceBySlug, raceInputSchema, releaseRace, scheduleRace } from "./calendar";
 import { enduranceEnv } from "./env";
 import { closeIngestionRun, holdsRace, INGEST_KIND, openIngestionRun, recordPoll, resetRace, startDueIngestions, startIngestion, stopIngestion } from "./ingestion";
@@ -74,6 +74,10 @@ export const ingestRace = defineSync({
       if (!report.held) {
         await steps.run("stopped", () => closeIngestionRun(setup.runId, "stopped"));
         return { race: params.race, outcome: "stopped", ...totals };
+      }
+      if (poll === 1) {
+        await steps.run("catch-up-fits", () => catchUpFits(setup.raceId));
+        used += 1;
       }
       if (report.newLaps > 0 || poll === 1) {
         const due = await steps.run(`due-${poll}`, () => classesDueFit(setup.raceId));

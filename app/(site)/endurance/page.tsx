@@ -1,14 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { raceCalendar, type RaceSummary } from "@/lib/endurance/queries";
-import { ClassBadge, raceClock } from "@/lib/endurance/ui/labels";
+import { ClassBadge, raceClock, utcTime } from "@/lib/endurance/ui/labels";
 import { EmptyState } from "@/lib/ui/empty-state";
 import { DataTable } from "@/lib/ui/table/data-table";
 
 export const metadata: Metadata = { title: { absolute: "Endurance · Pitwall" } };
 export const dynamic = "force-dynamic";
 
-const when = (iso: string) => new Date(iso).toUTCString().replace(":00 GMT", " UTC");
 const raceLink = (race: RaceSummary) => (
   <Link href={`/endurance/races/${race.slug}`} className="font-medium hover:underline">
     {race.event}
@@ -39,7 +38,7 @@ export default async function EndurancePage() {
             {live.map((race) => (
               <li key={race.slug} className="rounded-lg border border-border bg-surface p-4" data-testid="live-race">
                 <p className="flex items-center gap-2 text-sm text-muted">
-                  <span className="rounded bg-bad px-1.5 py-0.5 text-xs font-bold uppercase text-white">Live</span>
+                  <span className="rounded bg-red-700 px-1.5 py-0.5 text-xs font-bold uppercase text-white">Live</span>
                   {race.series} · {race.circuit}
                 </p>
                 <p className="mt-1 text-lg">{raceLink(race)}</p>
@@ -68,7 +67,7 @@ export default async function EndurancePage() {
               { key: "event", header: "Race", cell: raceLink },
               { key: "series", header: "Series", from: "sm", cell: (race) => race.series },
               { key: "circuit", header: "Circuit", from: "sm", cell: (race) => race.circuit },
-              { key: "start", header: "Start", className: "tabular whitespace-nowrap", cell: (race) => <time dateTime={race.startsAt}>{when(race.startsAt)}</time> },
+              { key: "start", header: "Start", className: "tabular whitespace-nowrap", cell: (race) => <time dateTime={race.startsAt}>{utcTime(race.startsAt)}</time> },
               { key: "length", header: "Length", numeric: true, from: "sm", cell: (race) => `${Math.round(race.durationMs / 3_600_000)} h` },
             ]}
           />

@@ -65,3 +65,10 @@ export function FlagBadge({ flag }: { flag: string | null }) {
   if (!shown) return null;
   return <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ${shown.className}`}>{shown.label}</span>;
 }
+
+const utc = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+
+/** A scheduled time in UTC, named as such ("2 Jan 2027, 08:07 UTC"). */
+export function utcTime(iso: string): string {
+  return `${utc.format(new Date(iso))} UTC`;
+}

@@ -98,7 +98,7 @@ export function RaceView({ initial }: { initial: Board }) {
     <RaceTimeContext.Provider value={context}>
       <div className="space-y-6">
         <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
-          {live ? <span className="rounded bg-bad px-1.5 py-0.5 text-xs font-bold uppercase text-white">Live</span> : null}
+          {live ? <span className="rounded bg-red-700 px-1.5 py-0.5 text-xs font-bold uppercase text-white">Live</span> : null}
           <FlagBadge flag={now.race.flag} />
           <span className="tabular" data-testid="race-clock">
             Race time {raceClock(board.raceTimeMs)} of {raceClock(now.race.durationMs)}

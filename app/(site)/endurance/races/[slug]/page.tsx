@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { raceLeaderboard } from "@/lib/endurance/queries";
+import { utcTime } from "@/lib/endurance/ui/labels";
 import { RaceView } from "@/lib/endurance/ui/race-view";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -31,7 +32,7 @@ export default async function RacePage({ params }: Props) {
         </p>
         <h1 className="text-2xl font-semibold tracking-tight">{race.event}</h1>
         <p className="text-muted">
-          {race.circuit} · <time dateTime={race.startsAt}>{new Date(race.startsAt).toUTCString().replace(":00 GMT", " UTC")}</time>
+          {race.circuit} · <time dateTime={race.startsAt}>{utcTime(race.startsAt)}</time>
         </p>
       </header>
       <RaceView initial={board} />

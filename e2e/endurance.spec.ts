@@ -66,7 +66,12 @@ test.describe("endurance", () => {
     await expect(plot.locator(".u-legend")).toContainText(`#${third}`);
     await expect(plot.locator(".u-legend")).toContainText(`#${fourth}`);
     await page.getByRole("combobox", { name: "Chart" }).selectOption("gaps");
+    await expect(page.getByRole("combobox", { name: "Gap to" })).toHaveValue(third);
     await expect(plot.locator("canvas")).toBeVisible();
+    // The reference car's own gap is zero on every lap: hovering the plot shows it in the legend.
+    const box = (await plot.locator(".u-over").boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2);
+    await expect(plot.locator(".u-legend")).toContainText(`#${third}+0.0 s`);
 
     // A TV delay of 5 minutes: everything shows the race five minutes ago.
     const live = await shownRaceTime(page);

@@ -79,7 +79,9 @@ export function LapChart({ rows }: { rows: readonly LeaderboardRow[] }) {
   const id = useId();
   const [picked, setPicked] = useState<string[]>(() => rows.slice(0, 2).map((row) => row.car));
   const [mode, setMode] = useState<Mode>("lap-times");
-  const [reference, setReference] = useState<string>(picked[0] ?? "");
+  const [chosenReference, setReference] = useState<string>(picked[0] ?? "");
+  // The reference follows the picks: a car taken off the chart cannot stay the one the gaps are measured to.
+  const reference = picked.includes(chosenReference) ? chosenReference : (picked[0] ?? "");
   const cars = picked.length ? picked.join(",") : "";
   const { data } = useRaceQuery(lapChartEndpoint, { cars }, picked.length > 0);
   const series = useMemo(() => (data?.data ?? []).filter((s) => picked.includes(s.car)), [data, picked]);

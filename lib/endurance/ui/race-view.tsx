@@ -101,7 +101,7 @@ export function RaceView({ initial }: { initial: Board }) {
           {live ? <span className="rounded bg-red-700 px-1.5 py-0.5 text-xs font-bold uppercase text-white">Live</span> : null}
           <FlagBadge flag={now.race.flag} />
           <span className="tabular" data-testid="race-clock">
-            Race time {raceClock(board.raceTimeMs)} of {raceClock(now.race.durationMs)}
+            Race time {raceClock(at ?? board.raceTimeMs)} of {raceClock(now.race.durationMs)}
           </span>
           <span className="text-muted">{now.race.laps.toLocaleString("en-US")} laps stored</span>
           {live ? (

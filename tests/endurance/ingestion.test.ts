@@ -125,6 +125,21 @@ describe("endurance ingestion against the simulator", () => {
     expect(past?.winners.length).toBeGreaterThanOrEqual(2);
   });
 
+  it("retries a failed fetch 3 times, ENDURANCE_RETRY_DELAY_MS apart, then reports the poll as failed without writing", async () => {
+    const race = await scheduleRace(simulatedRace("faulty-race", "running", new Date(wall)));
+    sim.setFaults({ errorRate: 1 }, "/endurance");
+    const before = sim.stats().prefixes["/endurance"]?.requests ?? 0;
+    const started = performance.now();
+    await expect(pollRace(race.id)).rejects.toThrow(/\(after 4 attempts\)/);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(3 * 50);
+    expect((sim.stats().prefixes["/endurance"]?.requests ?? 0) - before).toBe(4);
+    sim.setFaults({ errorRate: 0 }, "/endurance");
+    const [row] = await database.sql<{ laps: number }[]>`select count(*)::int as laps from endurance_laps where race_id = ${race.id}`;
+    expect(row?.laps).toBe(0);
+    // Once the upstream answers again, the next poll brings everything.
+    expect((await pollRace(race.id)).newLaps).toBeGreaterThan(0);
+  });
+
   it("lets one ingestion hold a race at a time, and hands it over to the run that continues it", async () => {
     const race = await scheduleRace(simulatedRace("claimed-race", "running", new Date(wall)));
     const first = await openSyncRun({ kind: "endurance.ingest", trigger: "api" });

@@ -7,7 +7,8 @@
  * - lag: a race replayed live at BENCH_SPEED against a wall clock, polled every BENCH_POLL_MS; each lap's storage
  *   time minus the moment the simulator first served it, vs the poll interval + 1 s.
  *
- * Run: DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/endurance.ts
+ * Run: DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres node --conditions=react-server --import tsx bench/endurance.ts
+ * (the read models are server-only: the react-server condition lets them load outside Next).
  * Settings: BENCH_ENDURANCE_FILE (an Al Kamel analysis CSV; default the synthetic 24 h race), BENCH_RUNS (200),
  * BENCH_SPEED (60), BENCH_POLL_MS (2000), BENCH_LAG_SECONDS (30). Uses its own database, pitwall_bench_endurance.
  */

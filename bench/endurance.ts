@@ -7,22 +7,31 @@
  * - lag: a race replayed live at BENCH_SPEED against a wall clock, polled every BENCH_POLL_MS; each lap's storage
  *   time minus the moment the simulator first served it, vs the poll interval + 1 s.
  *
- * Run: DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres node --conditions=react-server --import tsx bench/endurance.ts
- * (the read models are server-only: the react-server condition lets them load outside Next).
+ * Run: DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/endurance.ts (or npm run bench). The read
+ * models are server-only: the script runs itself again under the react-server condition, which lets them load.
  * Settings: BENCH_ENDURANCE_FILE (an Al Kamel analysis CSV; default the synthetic 24 h race), BENCH_RUNS (200),
  * BENCH_SPEED (60), BENCH_POLL_MS (2000), BENCH_LAG_SECONDS (30). Uses its own database, pitwall_bench_endurance.
  */
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { runMigrations } from "@/db/migrate";
 import { analyseRace, catchUpFits } from "@/lib/endurance/analyse";
 import { scheduleRace } from "@/lib/endurance/calendar";
 import { pollRace } from "@/lib/endurance/poll";
-import { raceLeaderboard } from "@/lib/endurance/queries";
 import { closeDatabase, sql } from "@/lib/db";
 import { resetEnvCache } from "@/lib/env";
 import { enduranceUpstream } from "@/sim/endurance";
 import { startSimulator } from "@/sim/server";
 import { chooseDatabase, ensureDatabase } from "../scripts/database";
+
+if (!process.execArgv.includes("--conditions=react-server")) {
+  const run = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", fileURLToPath(import.meta.url)], { stdio: "inherit", env: process.env });
+  process.exit(run.status ?? 1);
+}
+
+// Imported after the check above: a static import would load server-only before the script could run itself again.
+const { raceLeaderboard } = await import("@/lib/endurance/queries");
 
 const HOUR = 3_600_000;
 const runs = Number(process.env.BENCH_RUNS ?? 200);

@@ -55,7 +55,7 @@ function Plot({ data, cars, mode }: { data: uPlot.AlignedData; cars: string[]; m
         scales: { x: { time: false }, y: mode === "positions" ? { dir: -1 } : {} },
         axes: [
           { ...axis, label: "Lap" },
-          { ...axis, size: 64, values: (_u, ticks) => ticks.map((t) => (mode === "lap-times" ? formatLapTime(t * 1000) : mode === "positions" ? `P${t}` : `${t.toFixed(0)} s`)) },
+          { ...axis, size: 84, values: (_u, ticks) => ticks.map((t) => (mode === "lap-times" ? formatLapTime(t * 1000) : mode === "positions" ? `P${t}` : `${t.toFixed(0)} s`)) },
         ],
         series: [{ label: "Lap" }, ...cars.map((car, i) => ({ label: `#${car}`, stroke: COLORS[i % COLORS.length], width: 1.5, spanGaps: false, value: (_u: uPlot, v: number | null) => value(v) }))],
         legend: { live: true },

@@ -1,8 +1,8 @@
 import { fileURLToPath } from "node:url";
 import { parseOpenF1, type OpenF1Endpoint } from "@/lib/f1/openf1/parse";
 import type { RaceRecord } from "@/lib/f1/records";
-import { loadFolder } from "@/sim/openf1/folder";
-import type { Dataset } from "@/sim/openf1/rows";
+import { loadFolder } from "@/sim/f1/openf1/folder";
+import type { Dataset } from "@/sim/f1/openf1/rows";
 
 export const ABU_DHABI_LAP9 = fileURLToPath(new URL("../fixtures/f1/abu-dhabi-2025-race-9839-lap9", import.meta.url));
 

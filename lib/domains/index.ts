@@ -1,3 +1,4 @@
+import { f1 } from "@/lib/f1/domain";
 import { raceroom } from "@/lib/raceroom/domain";
 import type { DomainManifest } from "./manifest";
 
@@ -6,6 +7,6 @@ import type { DomainManifest } from "./manifest";
  * the home page, the section nav, boot, the sync kinds, the served jobs, the environment check and the simulator all
  * iterate this list. Adding a domain: its own folders plus one line here (README, "Adding a domain").
  */
-export const domains: readonly DomainManifest[] = [raceroom];
+export const domains: readonly DomainManifest[] = [raceroom, f1];
 
-export type { DomainManifest, SectionFigure } from "./manifest";
+export type { DomainManifest, FastRoute, SectionFigure } from "./manifest";

@@ -49,6 +49,9 @@ const child = spawn(process.execPath, ["--import", "tsx", "scripts/launch.ts", "
     RACEROOM_BASE_URL: `${simulator.url}/raceroom`,
     RACEROOM_CATALOGUE_URL: `${simulator.url}/raceroom/r3e-data.json`,
     RACEROOM_MIN_INTERVAL_MS: "0",
+    F1_OPENF1_BASE_URL: `${simulator.url}/openf1`,
+    F1_OPENF1_USERNAME: "pitwall",
+    F1_OPENF1_PASSWORD: "pitwall-demo",
     E2E_SIMULATOR_URL: simulator.url,
   },
 });

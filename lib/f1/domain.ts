@@ -1,7 +1,7 @@
 import { defineDomain } from "@/lib/domains/manifest";
 import { f1Endpoints } from "./api-contract";
 import { f1EnvSchema } from "./env";
-import { poller, replaySession, watcher } from "./jobs";
+import { followLive, poller, replaySession, stopSession, watcher } from "./jobs";
 
 /** F1 race day on OpenF1: one poller per live session, a snapshot served to any number of viewers, replays and time travel. */
 export const f1 = defineDomain({
@@ -13,7 +13,7 @@ export const f1 = defineDomain({
     tags: [{ name: "F1", description: "F1 from OpenF1: the live snapshot, sessions, the state at any moment, laps, stints, pit visits, race control, weather." }],
     endpoints: f1Endpoints,
   },
-  syncs: [replaySession],
+  syncs: [replaySession, followLive, stopSession],
   jobs: [poller, watcher],
   env: f1EnvSchema,
   // The live snapshot is in memory (and listening) before the first viewer asks.

@@ -3,7 +3,7 @@ import { defineJob, PermanentJobError, utcSchedule, type JobDefinition } from "@
 import { defineSync } from "@/lib/jobs/sync-kind";
 import { f1Env } from "./env";
 import { POLLER_EVENT, WATCH_EVENT } from "./events";
-import { claimPoller, pollWindow } from "./poller";
+import { claimPoller, pollWindow, stopPoller } from "./poller";
 
 /** Each durable step polls this long: a run of WINDOWS_PER_RUN steps covers 75 minutes, far below 1,000 steps. */
 const WINDOW_MS = 15_000;
@@ -107,5 +107,29 @@ export const replaySession = defineSync({
       data: { sessionKey: params.sessionKey, mode: "replay", speed: params.speed, from: params.from, force: true },
     });
     return { sessionKey: params.sessionKey, speed: params.speed };
+  },
+});
+
+/** An operator's stop: the session's poller (live or replay) ends at its next poll, and the page shows its feeds going stale. */
+export const stopSession = defineSync({
+  kind: "f1.stop",
+  label: "F1 stop polling",
+  description: "Stops the poller of a session (live or replay); the live page keeps the last state and shows it as stale.",
+  params: z.object({ sessionKey: z.coerce.number().int().positive().describe("OpenF1 session key") }),
+  retries: 1,
+  async run({ steps, params }) {
+    const stopped = await steps.run("stop", () => stopPoller(params.sessionKey));
+    return { sessionKey: params.sessionKey, stopped };
+  },
+});
+
+/** Asks OpenF1 now whether a session is live (the watch also runs every minute) and starts its poller. */
+export const followLive = defineSync({
+  kind: "f1.follow-live",
+  label: "F1 follow the live session",
+  description: "Asks OpenF1 for its latest session now and, when it is live, starts polling it (the watch does this every minute).",
+  retries: 1,
+  async run({ steps }) {
+    return steps.run("watch", async () => (await import("./watch")).watchSessions());
   },
 });

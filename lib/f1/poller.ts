@@ -90,6 +90,13 @@ export async function releasePoller(sessionKey: number, owner: string, status: P
     where session_key = ${sessionKey} and owner = ${owner}`;
 }
 
+/** An operator's stop: whoever owns the session's poller finds it stopped at its next poll. */
+export async function stopPoller(sessionKey: number): Promise<boolean> {
+  const rows = await sql()`update f1_pollers set status = 'stopped', lease_until = now(), updated_at = now()
+    where session_key = ${sessionKey} and status = 'running' returning session_key`;
+  return rows.length > 0;
+}
+
 async function renewLease(sessionKey: number, owner: string): Promise<PollerRow | null> {
   const [row] = await sql()<(Omit<PollerRow, "replayFrom" | "startedAt"> & { replayFrom: string | null; startedAt: string })[]>`
     update f1_pollers set lease_until = now() + make_interval(secs => ${LEASE_MS / 1000}), updated_at = now()

@@ -284,7 +284,7 @@ async function pollReplay(source: OpenF1Source, row: PollerRow, signal?: AbortSi
   row.builder = { locations };
   const state = replay.stateAt(moment);
   for (const driver of state.drivers) driver.location = locations[driver.driverNumber] ?? driver.location;
-  row.feeds = replayFreshness(replay.freshness(moment));
+  row.feeds = { ...replayFreshness(replay.freshness(moment)), location: { newest: row.cursors.location ?? null, receivedAt: new Date().toISOString() } };
   row.polls += 1;
   row.requests += source.requests - before;
   const sequence = await publishSnapshot(row.sessionKey, new Date(moment), await feedBody(row, state));

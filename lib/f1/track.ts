@@ -3,7 +3,7 @@ const MAX_POINTS = 400;
 
 /**
  * A circuit outline from one car's location samples in time order: from a sample after the start, the samples until
- * the car comes back near it (one lap). Without a closed lap, every sample. Thinned to MAX_POINTS.
+ * the car comes back near it (one lap); nothing until the samples hold a closed lap. Thinned to MAX_POINTS.
  */
 export function deriveOutline(samples: readonly { x: number; y: number }[]): [number, number][] {
   const points = samples.filter((s) => Number.isFinite(s.x) && Number.isFinite(s.y));
@@ -15,7 +15,7 @@ export function deriveOutline(samples: readonly { x: number; y: number }[]): [nu
   // The first minutes hold the grid and the formation: start a third of the way in, on a car that is moving.
   const from = Math.floor(points.length / 3);
   const origin = points[from] as { x: number; y: number };
-  let lap = points.slice(from);
+  let lap: { x: number; y: number }[] = [];
   let awayFar = false;
   for (let index = from + 1; index < points.length; index += 1) {
     const gone = distance(points[index] as { x: number; y: number }, origin);
@@ -25,6 +25,7 @@ export function deriveOutline(samples: readonly { x: number; y: number }[]): [nu
       break;
     }
   }
+  if (lap.length === 0) return [];
   const step = Math.max(1, Math.ceil(lap.length / MAX_POINTS));
   return lap.filter((_, index) => index % step === 0).map((p) => [Math.round(p.x), Math.round(p.y)]);
 }

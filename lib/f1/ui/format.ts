@@ -8,7 +8,8 @@ type Gap = DriverState["gapToLeader"];
 
 /** "+1.333", "+1 LAP", "+2 LAPS"; an empty gap shows as a dash. */
 export function formatGapValue(gap: Gap, leader = false): string {
-  if (gap === null) return leader ? "Leader" : "–";
+  if (leader) return "Leader";
+  if (gap === null) return "–";
   if (gap.kind === "laps") return `+${gap.laps} LAP${gap.laps === 1 ? "" : "S"}`;
   return `+${(gap.ms / 1000).toFixed(3)}`;
 }

@@ -13,12 +13,10 @@ export function RaceBoard({ state, outline, totalLaps, controls }: { state: Race
         <RaceHeader state={state} totalLaps={totalLaps} />
         {controls}
       </div>
-      <div className="grid gap-4 lg:grid-cols-[minmax(0,5fr)_minmax(0,6fr)]">
-        <div className="space-y-4">
-          <TrackMap outline={outline} drivers={state.drivers} />
-          <RaceControlFeed messages={state.raceControl} />
-        </div>
-        <TimingTower drivers={state.drivers} />
+      <TimingTower drivers={state.drivers} />
+      <div className="grid gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <TrackMap outline={outline} drivers={state.drivers} />
+        <RaceControlFeed messages={state.raceControl} />
       </div>
     </div>
   );

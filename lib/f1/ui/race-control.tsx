@@ -12,7 +12,8 @@ export function RaceControlFeed({ messages }: { messages: RaceState["raceControl
       {messages.length === 0 ? (
         <p className="px-3 py-2 text-sm text-muted">No messages yet.</p>
       ) : (
-        <ol className="max-h-64 overflow-auto text-sm" data-testid="race-control">
+        // A scrolling list must be reachable by keyboard.
+        <ol tabIndex={0} aria-label="Race-control messages, newest first" className="max-h-96 overflow-auto text-sm" data-testid="race-control">
           {messages.map((message) => (
             <li key={`${message.at}/${message.message}`} className="border-b border-border/60 px-3 py-1.5 last:border-b-0">
               <span className="tabular mr-2 text-xs text-muted">

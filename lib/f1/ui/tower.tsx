@@ -111,9 +111,9 @@ export function TimingTower({ drivers }: { drivers: readonly DriverState[] }) {
     <Frame
       label="Timing tower"
       testId="timing-tower"
-      scroll="box"
+      scroll="page"
       head={columns.map((column) => (
-        <th key={column.key} scope="col" className={headerClass(column, "box")}>
+        <th key={column.key} scope="col" className={headerClass(column, "page")}>
           {column.header}
         </th>
       ))}

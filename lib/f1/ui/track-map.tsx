@@ -16,7 +16,11 @@ function boundsOf(points: readonly (readonly [number, number])[]): Bounds | null
     minY = Math.min(minY, y);
     maxY = Math.max(maxY, y);
   }
-  return { minX, maxY, width: Math.max(1, maxX - minX), height: Math.max(1, maxY - minY) };
+  // Cars lined up on a straight would make a flat sliver: the box is at least 60 % as tall as wide, and the other way round.
+  const span = Math.max(1, maxX - minX, maxY - minY) * 0.6;
+  const width = Math.max(maxX - minX, span);
+  const height = Math.max(maxY - minY, span);
+  return { minX: minX - (width - (maxX - minX)) / 2, maxY: maxY + (height - (maxY - minY)) / 2, width, height };
 }
 
 /**

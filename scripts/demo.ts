@@ -74,7 +74,15 @@ async function firstRefresh(baseUrl: string, token: string): Promise<void> {
   );
 }
 
+/** F1: the simulator plays its race live; asking for the live session now starts the poller without waiting for the minute's watch. */
+async function followF1(baseUrl: string, token: string): Promise<void> {
+  const response = await fetch(`${baseUrl}/api/v1/admin/syncs/f1.follow-live`, { method: "POST", headers: { authorization: `Bearer ${token}` } });
+  console.log(response.ok ? "pitwall: following the simulated F1 race live on /f1" : `pitwall: could not follow the F1 race (${response.status})`);
+}
+
 buildIfNeeded();
+// The simulated OpenF1 plays its race live, in real time, from the demo's start.
+process.env.SIM_OPENF1_LIVE_SPEED ??= "1";
 const secrets = await demoSecrets();
 const config = simConfig();
 const simulator = await startSimulator({ port: config.SIM_PORT, host: config.SIM_HOST, seed: config.SIM_SEED, upstreams: await defaultUpstreams() });
@@ -91,11 +99,15 @@ process.exit(
       RACEROOM_CATALOGUE_URL: `${simulator.url}/raceroom/r3e-data.json`,
       // The simulator runs on this machine: no pause between requests, so the first refresh ends within two minutes.
       RACEROOM_MIN_INTERVAL_MS: process.env.RACEROOM_MIN_INTERVAL_MS ?? "0",
+      F1_OPENF1_BASE_URL: `${simulator.url}/openf1`,
+      F1_OPENF1_USERNAME: process.env.SIM_OPENF1_USERNAME ?? "pitwall",
+      F1_OPENF1_PASSWORD: process.env.SIM_OPENF1_PASSWORD ?? "pitwall-demo",
     },
     onReady: async (baseUrl) => {
       const port = new URL(baseUrl).port;
       console.log(`\n  Pitwall demo: http://localhost:${port}\n  Admin: http://localhost:${port}/admin  password: ${secrets.adminPassword}\n`);
       await firstRefresh(baseUrl, adminApiToken);
+      await followF1(baseUrl, adminApiToken);
     },
     onStop: () => simulator.close(),
   }),

@@ -23,11 +23,11 @@ export function SessionView({ initial, outline }: { initial: SessionState; outli
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState<number>(10);
   const key = initial.session.sessionKey;
-  const second = Math.floor(at / 1000) * 1000;
+  // The exact moment, to the millisecond: a lap's start rounded down to the second would still show the lap before.
   const { data } = useQuery({
-    queryKey: ["f1", "state", key, second],
-    queryFn: ({ signal }) => fetchEndpoint(stateEndpoint, { params: { key }, query: { at: new Date(second).toISOString() }, signal }),
-    initialData: second === Math.floor(Date.parse(initial.state.at) / 1000) * 1000 ? initial : undefined,
+    queryKey: ["f1", "state", key, at],
+    queryFn: ({ signal }) => fetchEndpoint(stateEndpoint, { params: { key }, query: { at: new Date(at).toISOString() }, signal }),
+    initialData: at === Date.parse(initial.state.at) ? initial : undefined,
     placeholderData: keepPreviousData,
     staleTime: Infinity,
   });

@@ -101,6 +101,8 @@ export const replaySession = defineSync({
   retries: 1,
   async run({ steps, params, syncRunId }) {
     if (!params.sessionKey) throw new PermanentJobError("a session key is needed");
+    // Whatever polls the session now stops at its next poll, so the queued replay run (one per session) can start.
+    await steps.run("stop-current", () => stopPoller(params.sessionKey));
     await steps.sendEvent("start-replay", {
       name: POLLER_EVENT,
       id: `f1-replay-${syncRunId}`,

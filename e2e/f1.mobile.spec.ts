@@ -9,7 +9,10 @@ const SESSION = 90001;
 async function expectAccessible(page: Page) {
   for (const scheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: scheme });
+    // The theme script reads the system setting at first paint.
+    await page.reload();
     await expect(page.locator("html")).toHaveAttribute("data-theme", scheme);
+    await expect(page.getByTestId("lap-counter")).toBeVisible();
     const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
     expect(results.violations.map((violation) => `${scheme}: ${violation.id} ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
   }

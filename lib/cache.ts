@@ -1,4 +1,4 @@
-import { revalidateTag, unstable_cache } from "next/cache";
+import { unstable_cache } from "next/cache";
 
 /**
  * Read models cached in Next's own data cache, per version of the data they read. Every call first reads the data's
@@ -16,14 +16,4 @@ export function cachedPerVersion<A extends unknown[], R>(
   // Next's stable successor ("use cache") needs the whole app on Cache Components; this API caches the same way.
   const cached = unstable_cache((_version: string, ...args: A) => read(...args), [tag, name], { tags: [tag] });
   return async (...args: A) => cached(await version(), ...args);
-}
-
-/** Marks a tag's cached answers stale on this instance (a job step served at /api/inngest runs inside a request). */
-export function expireTag(tag: string): void {
-  try {
-    revalidateTag(tag, "max");
-  } catch (error) {
-    // Outside a request (tests, `npm run sync -- --local`) this process holds no cache to expire.
-    if (!(error instanceof Error && error.message.includes("static generation store missing"))) throw error;
-  }
 }

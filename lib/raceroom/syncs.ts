@@ -1,7 +1,7 @@
 import { PermanentJobError } from "@/lib/jobs/job";
 import { defineSync } from "@/lib/jobs/sync-kind";
 import { raceroomEnv } from "./env";
-import { expireTag } from "@/lib/cache";
+import { expireTag } from "@/lib/cache-expiry";
 import { RACEROOM_CACHE_TAG } from "./cache-tag";
 import { BATCH_SIZE, beginFullRefresh, incrementalCandidates, promoteGeneration, refreshCatalogue, refreshLeaderboards, refreshNextBatch } from "./refresh";
 
@@ -54,7 +54,7 @@ export const fullRefresh = defineSync({
     const promoted = await steps.run("promote", async () => {
       await progress.advance({ currentItem: "Indexing and promoting the new generation" });
       const result = await promoteGeneration(generation.generationId);
-      expireTag(RACEROOM_CACHE_TAG);
+      await expireTag(RACEROOM_CACHE_TAG);
       return result;
     });
     return { catalogue: catalogue.source, ...totals, ...promoted };
@@ -80,7 +80,7 @@ export const incrementalRefresh = defineSync({
       const report = await steps.run(`leaderboards-${from / INCREMENTAL_CHUNK + 1}`, async () => {
         if (await progress.isCancelled()) throw cancelled();
         const result = await refreshLeaderboards(chunk);
-        if (result.replaced > 0) expireTag(RACEROOM_CACHE_TAG);
+        if (result.replaced > 0) await expireTag(RACEROOM_CACHE_TAG);
         await progress.advance({ done: chunk.length, counts: { updated: result.replaced, failed: result.kept, fetched: chunk.length } });
         return result;
       });

@@ -5,6 +5,7 @@ import { chooseDatabase, ensureDatabase } from "../scripts/database";
 import { E2E_ADMIN_API_TOKEN, E2E_ADMIN_PASSWORD, E2E_SESSION_SECRET } from "./env";
 import postgres from "postgres";
 import { startSimulator } from "../sim/server";
+import { IRACING_DEMO_CREDENTIALS } from "../sim/iracing";
 import { defaultUpstreams } from "../sim/upstreams";
 
 /**
@@ -49,6 +50,12 @@ const child = spawn(process.execPath, ["--import", "tsx", "scripts/launch.ts", "
     RACEROOM_BASE_URL: `${simulator.url}/raceroom`,
     RACEROOM_CATALOGUE_URL: `${simulator.url}/raceroom/r3e-data.json`,
     RACEROOM_MIN_INTERVAL_MS: "0",
+    IRACING_AUTH_URL: `${simulator.url}/iracing/oauth2`,
+    IRACING_DATA_URL: `${simulator.url}/iracing/data`,
+    IRACING_CLIENT_ID: IRACING_DEMO_CREDENTIALS.clientId,
+    IRACING_CLIENT_SECRET: IRACING_DEMO_CREDENTIALS.clientSecret,
+    IRACING_USERNAME: IRACING_DEMO_CREDENTIALS.username,
+    IRACING_PASSWORD: IRACING_DEMO_CREDENTIALS.password,
     E2E_SIMULATOR_URL: simulator.url,
   },
 });

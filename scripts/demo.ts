@@ -5,6 +5,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { env } from "@/lib/env";
 import { simConfig } from "@/sim/config";
+import { IRACING_DEMO_CREDENTIALS } from "@/sim/iracing";
 import { startSimulator } from "@/sim/server";
 import { defaultUpstreams } from "@/sim/upstreams";
 import { launch } from "./launch";
@@ -74,6 +75,17 @@ async function firstRefresh(baseUrl: string, token: string): Promise<void> {
   );
 }
 
+/** iRacing's catalogue, series and current seasons from the simulator, unless synced already: every iRacing page has data within a minute. */
+async function firstIracingSync(baseUrl: string, token: string): Promise<void> {
+  const known = await fetch(`${baseUrl}/api/v1/iracing/series`).then((r) => (r.ok ? r.json() : null)).catch(() => null);
+  if (known?.data?.length) return;
+  for (const kind of ["iracing.catalogue", "iracing.nightly"]) {
+    const response = await fetch(`${baseUrl}/api/v1/admin/syncs/${kind}`, { method: "POST", headers: { authorization: `Bearer ${token}` } });
+    if (!response.ok) console.log(`pitwall: could not start ${kind} (${response.status} ${await response.text()})`);
+  }
+  console.log("pitwall: iRacing series and seasons are syncing from the simulator (progress on /admin)");
+}
+
 buildIfNeeded();
 const secrets = await demoSecrets();
 const config = simConfig();
@@ -91,10 +103,17 @@ process.exit(
       RACEROOM_CATALOGUE_URL: `${simulator.url}/raceroom/r3e-data.json`,
       // The simulator runs on this machine: no pause between requests, so the first refresh ends within two minutes.
       RACEROOM_MIN_INTERVAL_MS: process.env.RACEROOM_MIN_INTERVAL_MS ?? "0",
+      IRACING_AUTH_URL: `${simulator.url}/iracing/oauth2`,
+      IRACING_DATA_URL: `${simulator.url}/iracing/data`,
+      IRACING_CLIENT_ID: IRACING_DEMO_CREDENTIALS.clientId,
+      IRACING_CLIENT_SECRET: IRACING_DEMO_CREDENTIALS.clientSecret,
+      IRACING_USERNAME: IRACING_DEMO_CREDENTIALS.username,
+      IRACING_PASSWORD: IRACING_DEMO_CREDENTIALS.password,
     },
     onReady: async (baseUrl) => {
       const port = new URL(baseUrl).port;
       console.log(`\n  Pitwall demo: http://localhost:${port}\n  Admin: http://localhost:${port}/admin  password: ${secrets.adminPassword}\n`);
+      await firstIracingSync(baseUrl, adminApiToken);
       await firstRefresh(baseUrl, adminApiToken);
     },
     onStop: () => simulator.close(),

@@ -123,6 +123,8 @@ export function handleEndpoint<P extends ObjectSchema | undefined, Q extends Obj
 export interface StreamedAnswer {
   etag: string;
   body: () => AsyncGenerator<string> | string;
+  /** Default: JSON. A file in another format names its own (e.g. "text/calendar; charset=utf-8"). */
+  contentType?: string;
 }
 
 /**
@@ -140,7 +142,10 @@ export function handleStreamingEndpoint<P extends ObjectSchema | undefined, Q ex
     const unchanged = notModified(input.request, headers);
     if (unchanged) return unchanged;
     const body = answer.body();
-    return new Response(typeof body === "string" ? body : streamOf(body, endpoint.id), { status: 200, headers: { ...headers, "Content-Type": JSON_TYPE } });
+    return new Response(typeof body === "string" ? body : streamOf(body, endpoint.id), {
+      status: 200,
+      headers: { ...headers, "Content-Type": answer.contentType ?? JSON_TYPE },
+    });
   });
 }
 

@@ -38,8 +38,8 @@ function Numbered({ label, page, pageCount, hrefOf }: NumberedPages & { label: s
   if (pageCount <= 1) return null;
   const link = (target: number, name: string, text: string) =>
     target === page || target < 1 || target > pageCount ? (
-      // An inactive link: dimmed, and announced as unavailable rather than hidden.
-      <a role="link" aria-disabled="true" aria-label={name} className="rounded-md px-2.5 py-1 text-muted/60">
+      // An inactive link: announced as unavailable rather than hidden, in the muted colour (still readable).
+      <a role="link" aria-disabled="true" aria-label={name} className="rounded-md px-2.5 py-1 text-muted">
         {text}
       </a>
     ) : (

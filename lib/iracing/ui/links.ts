@@ -1,0 +1,3 @@
+export const seriesHref = (seriesId: number) => `/iracing/series/${seriesId}`;
+export const seasonHref = (seasonId: number) => `/iracing/seasons/${seasonId}`;
+export const trackHref = (packageId: number) => `/iracing/tracks/${packageId}`;

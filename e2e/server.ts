@@ -30,7 +30,14 @@ const databaseUrl = await ensureDatabase(choice.url, name);
 const simulator = await startSimulator({
   port: 0,
   seed: 7,
-  upstreams: await defaultUpstreams({ ...process.env, SIM_RACEROOM_LEADERBOARDS: "120", SIM_RACEROOM_ENTRIES: "6000", SIM_RACEROOM_DRIVERS: "3000" }),
+  upstreams: await defaultUpstreams({
+    ...process.env,
+    SIM_RACEROOM_LEADERBOARDS: "120",
+    SIM_RACEROOM_ENTRIES: "6000",
+    SIM_RACEROOM_DRIVERS: "3000",
+    // A 3-hour endurance race replayed at 60x: three minutes of wall time, enough to watch it move.
+    SIM_ENDURANCE_HOURS: "3",
+  }),
 });
 console.log(`e2e: simulators on ${simulator.url}`);
 
@@ -56,6 +63,8 @@ const child = spawn(process.execPath, ["--import", "tsx", "scripts/launch.ts", "
     IRACING_CLIENT_SECRET: IRACING_DEMO_CREDENTIALS.clientSecret,
     IRACING_USERNAME: IRACING_DEMO_CREDENTIALS.username,
     IRACING_PASSWORD: IRACING_DEMO_CREDENTIALS.password,
+    ENDURANCE_TIMING_BASE_URL: `${simulator.url}/endurance`,
+    ENDURANCE_POLL_INTERVAL_MS: "2000",
     E2E_SIMULATOR_URL: simulator.url,
   },
 });

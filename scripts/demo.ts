@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { demoCalendar } from "@/lib/endurance/demo-calendar";
 import { env } from "@/lib/env";
 import { simConfig } from "@/sim/config";
 import { IRACING_DEMO_CREDENTIALS } from "@/sim/iracing";
@@ -86,6 +87,16 @@ async function firstIracingSync(baseUrl: string, token: string): Promise<void> {
   console.log("pitwall: iRacing series and seasons are syncing from the simulator (progress on /admin)");
 }
 
+/** The endurance calendar over the simulator's races: one live at 60x, one finished (ingested now), two to come. */
+async function enduranceCalendar(baseUrl: string, token: string): Promise<void> {
+  const { races, ingest } = demoCalendar(new Date(), Number(process.env.SIM_ENDURANCE_HOURS ?? 24));
+  const post = (kind: string, params: unknown) =>
+    fetch(`${baseUrl}/api/v1/admin/syncs/${kind}`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify({ params }) });
+  for (const race of races) await post("endurance.schedule-race", race);
+  for (const race of ingest) await post("endurance.ingest", { race });
+  console.log("pitwall: endurance races on the calendar, one live at 60x (/endurance)");
+}
+
 buildIfNeeded();
 const secrets = await demoSecrets();
 const config = simConfig();
@@ -109,12 +120,14 @@ process.exit(
       IRACING_CLIENT_SECRET: IRACING_DEMO_CREDENTIALS.clientSecret,
       IRACING_USERNAME: IRACING_DEMO_CREDENTIALS.username,
       IRACING_PASSWORD: IRACING_DEMO_CREDENTIALS.password,
+      ENDURANCE_TIMING_BASE_URL: `${simulator.url}/endurance`,
     },
     onReady: async (baseUrl) => {
       const port = new URL(baseUrl).port;
       console.log(`\n  Pitwall demo: http://localhost:${port}\n  Admin: http://localhost:${port}/admin  password: ${secrets.adminPassword}\n`);
       await firstIracingSync(baseUrl, adminApiToken);
       await firstRefresh(baseUrl, adminApiToken);
+      await enduranceCalendar(baseUrl, adminApiToken);
     },
     onStop: () => simulator.close(),
   }),

@@ -1,4 +1,5 @@
 import { iracing } from "@/lib/iracing/domain";
+import { endurance } from "@/lib/endurance/domain";
 import { raceroom } from "@/lib/raceroom/domain";
 import type { DomainManifest } from "./manifest";
 
@@ -7,6 +8,6 @@ import type { DomainManifest } from "./manifest";
  * the home page, the section nav, boot, the sync kinds, the served jobs, the environment check and the simulator all
  * iterate this list. Adding a domain: its own folders plus one line here (README, "Adding a domain").
  */
-export const domains: readonly DomainManifest[] = [raceroom, iracing];
+export const domains: readonly DomainManifest[] = [raceroom, iracing, endurance];
 
 export type { DomainManifest, SectionFigure } from "./manifest";

@@ -1,0 +1,10 @@
+import { handleEndpoint, handlePreflight } from "@/lib/api";
+import { stintsEndpoint } from "@/lib/endurance/api-contract";
+import { requireRace } from "@/lib/endurance/api-race";
+import { raceAnalysis } from "@/lib/endurance/queries";
+
+export const GET = handleEndpoint(stintsEndpoint, async ({ params, query: { at } }) => {
+  const race = await requireRace(params.race);
+  return { data: (await raceAnalysis(race.id, at)).stints };
+});
+export const OPTIONS = handlePreflight(stintsEndpoint);

@@ -65,6 +65,9 @@ const child = spawn(process.execPath, ["--import", "tsx", "scripts/launch.ts", "
     IRACING_PASSWORD: IRACING_DEMO_CREDENTIALS.password,
     ENDURANCE_TIMING_BASE_URL: `${simulator.url}/endurance`,
     ENDURANCE_POLL_INTERVAL_MS: "2000",
+    F1_OPENF1_BASE_URL: `${simulator.url}/openf1`,
+    F1_OPENF1_USERNAME: "pitwall",
+    F1_OPENF1_PASSWORD: "pitwall-demo",
     E2E_SIMULATOR_URL: simulator.url,
   },
 });

@@ -97,7 +97,15 @@ async function enduranceCalendar(baseUrl: string, token: string): Promise<void> 
   console.log("pitwall: endurance races on the calendar, one live at 60x (/endurance)");
 }
 
+/** F1: the simulator plays its race live; asking for the live session now starts the poller without waiting for the minute's watch. */
+async function followF1(baseUrl: string, token: string): Promise<void> {
+  const response = await fetch(`${baseUrl}/api/v1/admin/syncs/f1.follow-live`, { method: "POST", headers: { authorization: `Bearer ${token}` } });
+  console.log(response.ok ? "pitwall: following the simulated F1 race live on /f1" : `pitwall: could not follow the F1 race (${response.status})`);
+}
+
 buildIfNeeded();
+// The simulated OpenF1 plays its race live, in real time, from the demo's start.
+process.env.SIM_OPENF1_LIVE_SPEED ??= "1";
 const secrets = await demoSecrets();
 const config = simConfig();
 const simulator = await startSimulator({ port: config.SIM_PORT, host: config.SIM_HOST, seed: config.SIM_SEED, upstreams: await defaultUpstreams() });
@@ -121,6 +129,9 @@ process.exit(
       IRACING_USERNAME: IRACING_DEMO_CREDENTIALS.username,
       IRACING_PASSWORD: IRACING_DEMO_CREDENTIALS.password,
       ENDURANCE_TIMING_BASE_URL: `${simulator.url}/endurance`,
+      F1_OPENF1_BASE_URL: `${simulator.url}/openf1`,
+      F1_OPENF1_USERNAME: process.env.SIM_OPENF1_USERNAME ?? "pitwall",
+      F1_OPENF1_PASSWORD: process.env.SIM_OPENF1_PASSWORD ?? "pitwall-demo",
     },
     onReady: async (baseUrl) => {
       const port = new URL(baseUrl).port;
@@ -128,6 +139,7 @@ process.exit(
       await firstIracingSync(baseUrl, adminApiToken);
       await firstRefresh(baseUrl, adminApiToken);
       await enduranceCalendar(baseUrl, adminApiToken);
+      await followF1(baseUrl, adminApiToken);
     },
     onStop: () => simulator.close(),
   }),

@@ -3,6 +3,7 @@ import next from "next";
 import type { NextConfig } from "next";
 import { markPeer } from "@/lib/client-address";
 import { observeRequest } from "@/lib/metrics/http";
+import { fastRoutes } from "@/lib/site/fast-routes";
 
 export interface ServeOptions {
   dev: boolean;
@@ -26,10 +27,12 @@ export async function serveNext(options: ServeOptions): Promise<RunningApp> {
   const app = next({ dev: options.dev, dir: options.dir, port: options.port, hostname: "localhost", conf: options.conf });
   await app.prepare();
   const handle = app.getRequestHandler();
+  // Hot endpoints (a domain's fastRoutes) are answered here, without the framework's per-request work.
+  const fast = await fastRoutes();
   const server = createServer((req, res) => {
     markPeer(req);
     observeRequest(req, res);
-    void handle(req, res);
+    if (!fast(req, res)) void handle(req, res);
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

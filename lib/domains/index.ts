@@ -1,5 +1,6 @@
 import { iracing } from "@/lib/iracing/domain";
 import { endurance } from "@/lib/endurance/domain";
+import { f1 } from "@/lib/f1/domain";
 import { raceroom } from "@/lib/raceroom/domain";
 import type { DomainManifest } from "./manifest";
 
@@ -8,6 +9,6 @@ import type { DomainManifest } from "./manifest";
  * the home page, the section nav, boot, the sync kinds, the served jobs, the environment check and the simulator all
  * iterate this list. Adding a domain: its own folders plus one line here (README, "Adding a domain").
  */
-export const domains: readonly DomainManifest[] = [raceroom, iracing, endurance];
+export const domains: readonly DomainManifest[] = [raceroom, iracing, endurance, f1];
 
-export type { DomainManifest, SectionFigure } from "./manifest";
+export type { DomainManifest, FastRoute, SectionFigure } from "./manifest";

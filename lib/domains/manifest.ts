@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { z } from "zod";
 import type { AnyEndpoint, ApiTag } from "@/lib/api/endpoint";
 import type { JobDefinition } from "@/lib/jobs/job";
@@ -8,6 +9,15 @@ import type { SimulatedUpstream } from "@/sim/simulated";
 export interface SectionFigure {
   label: string;
   value: number | string;
+}
+
+/**
+ * An answer that must skip the framework's per-request work (a hot endpoint read by every viewer every second): the
+ * launcher's HTTP server hands it requests for `path` before Next. `serve` returns false to leave a request to Next.
+ */
+export interface FastRoute {
+  path: string;
+  serve(req: IncomingMessage, res: ServerResponse): boolean;
 }
 
 /**
@@ -30,6 +40,8 @@ export interface DomainManifest {
   env: z.ZodObject;
   /** Run in the background once the server is up (e.g. priming connections). */
   warmUp?(): Promise<unknown>;
+  /** Hot endpoints served before Next (lib/site/fast-routes.ts); each must also exist as a route handler. */
+  fastRoutes?(): Promise<FastRoute[]>;
   /** Loaded only by the simulator program (npm run sim, the demo, tests). */
   simulator?(): Promise<SimulatedUpstream>;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { filterRows, OpenF1QueryError, parseQuery, queryString, type Row } from "@/lib/f1/openf1/query";
-import { dateWindow, parseFilters, QueryError, select as serverSelect } from "@/sim/openf1/query";
+import { dateWindow, parseFilters, QueryError, select as serverSelect } from "@/sim/f1/openf1/query";
 
 const row = (driver_number: number, date: string, extra: Row = {}): Row => ({ session_key: 9839, meeting_key: 1276, driver_number, date, ...extra });
 

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parseOpenF1 } from "@/lib/f1/openf1/parse";
 import { tokenResponse } from "@/lib/f1/openf1/schemas";
-import { DEMO_ACCOUNT, LIVE_SESSION_DETAIL, openf1Upstream, SYNTHETIC_KEYS, type OpenF1Upstream, type Row } from "@/sim/openf1";
+import { DEMO_ACCOUNT, LIVE_SESSION_DETAIL, openf1Upstream, SYNTHETIC_KEYS, type OpenF1Upstream, type Row } from "@/sim/f1/openf1";
 import { startSimulator, type Simulator } from "@/sim/server";
 import { ABU_DHABI_LAP9 } from "./support";
 

@@ -1,8 +1,8 @@
 import { fileURLToPath } from "node:url";
 import { parseOpenF1, type OpenF1Endpoint } from "@/lib/f1/openf1/parse";
 import type { RaceRecord } from "@/lib/f1/records";
-import { loadFolder } from "@/sim/openf1/folder";
-import type { Dataset } from "@/sim/openf1/rows";
+import { loadFolder } from "@/sim/f1/openf1/folder";
+import type { Dataset } from "@/sim/f1/openf1/rows";
 
 export const ABU_DHABI_LAP9 = fileURLToPath(new URL("../fixtures/f1/abu-dhabi-2025-race-9839-lap9", import.meta.url));
 
@@ -21,3 +21,13 @@ export function recordsOf(dataset: Dataset, endpoints: OpenF1Endpoint[] = RACE_E
 export const abuDhabiLap9 = () => recordsOf(loadFolder(ABU_DHABI_LAP9).dataset);
 
 export const at = (iso: string) => Date.parse(iso);
+
+/** The most requests the simulator saw in any window of `windowMs`. */
+export function busiestWindow(times: readonly number[], windowMs: number): number {
+  let busiest = 0;
+  for (let start = 0, end = 0; end < times.length; end += 1) {
+    while ((times[end] as number) - (times[start] as number) >= windowMs) start += 1;
+    busiest = Math.max(busiest, end - start + 1);
+  }
+  return busiest;
+}

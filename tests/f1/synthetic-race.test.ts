@@ -3,9 +3,9 @@ import { parseOpenF1 } from "@/lib/f1/openf1/parse";
 import type { RaceRecord } from "@/lib/f1/records";
 import { RaceReplay } from "@/lib/f1/state/replay";
 import type { RaceSnapshot } from "@/lib/f1/state/snapshot";
-import { rowDate, type Row } from "@/sim/openf1/rows";
-import { SYNTHETIC_KEYS, SYNTHETIC_LIGHTS_OUT, syntheticDataset } from "@/sim/openf1/synthetic/dataset";
-import { simulateRace } from "@/sim/openf1/synthetic/race";
+import { rowDate, type Row } from "@/sim/f1/openf1/rows";
+import { SYNTHETIC_KEYS, SYNTHETIC_LIGHTS_OUT, syntheticDataset } from "@/sim/f1/openf1/synthetic/dataset";
+import { simulateRace } from "@/sim/f1/openf1/synthetic/race";
 import { recordsOf } from "./support";
 
 const dataset = syntheticDataset(7);

@@ -8,7 +8,7 @@ import { instantMs, parseInstant } from "./fields";
  * while a lower and an upper bound pair up into a window (ANDed): `driver_number=4&driver_number=81` is either
  * driver, `date>=a&date<b` is the window. Different fields are ANDed. The poller writes its cursor URLs with
  * queryString and can tell which rows a URL selects with matcher; the simulator answers with its own reading of the
- * server (sim/openf1/query.ts), and tests hold the two to the same answers.
+ * server (sim/f1/openf1/query.ts), and tests hold the two to the same answers.
  */
 
 export type Operator = "=" | ">" | ">=" | "<" | "<=";

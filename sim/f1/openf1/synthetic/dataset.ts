@@ -1,4 +1,4 @@
-import { hash32, mulberry32 } from "../../random";
+import { hash32, mulberry32 } from "../../../random";
 import { openf1Date, type Dataset, type Row } from "../rows";
 import { makeCircuit } from "./circuit";
 import { raceControlRows } from "./messages";

@@ -1,4 +1,4 @@
-import { hash32, mulberry32 } from "../../random";
+import { hash32, mulberry32 } from "../../../random";
 import { ROSTER, TEAMS, type Entrant } from "./roster";
 
 /**

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, extname, join } from "node:path";
 import { parse } from "csv-parse/sync";
-import { SimControlError } from "../control-error";
+import { SimControlError } from "../../control-error";
 import { apiOrder, openf1Date, rowDate, type Dataset, type Row } from "./rows";
 
 export interface FolderSummary {

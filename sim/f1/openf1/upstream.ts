@@ -1,6 +1,6 @@
 import type { z } from "zod";
-import { SimControlError } from "../control-error";
-import type { SimRequest, SimResponse, Upstream } from "../server";
+import { SimControlError } from "../../control-error";
+import type { SimRequest, SimResponse, Upstream } from "../../server";
 import { RequestBudget } from "./budget";
 import { budgetSchema, DEMO_ACCOUNT, LIVE_SESSION_DETAIL, loadSchema, startSchema } from "./config";
 import { loadFolder, type FolderSummary } from "./folder";

@@ -1,7 +1,6 @@
 import { z } from "zod";
-import type { SimulatedUpstream } from "../simulated";
 import { DEMO_ACCOUNT } from "./config";
-import { openf1Upstream } from "./upstream";
+import { openf1Upstream, type OpenF1Upstream } from "./upstream";
 
 /**
  * From SIM_OPENF1_*: SIM_OPENF1_DATA (a folder of real OpenF1 data to serve instead of the synthetic race),
@@ -15,13 +14,12 @@ const settingsSchema = z.object({
   SIM_OPENF1_PASSWORD: z.string().min(1).default(DEMO_ACCOUNT.password),
 });
 
-export const openf1Simulator: SimulatedUpstream = {
-  create(settings) {
-    const config = settingsSchema.parse(settings);
-    return openf1Upstream({
-      folder: config.SIM_OPENF1_DATA,
-      accounts: [{ username: config.SIM_OPENF1_USERNAME, password: config.SIM_OPENF1_PASSWORD }],
-      live: config.SIM_OPENF1_LIVE_SPEED === undefined ? undefined : { speed: config.SIM_OPENF1_LIVE_SPEED },
-    });
-  },
-};
+/** The OpenF1 upstream the simulator program serves, configured from its settings. */
+export function openf1FromSettings(settings: Record<string, string | undefined>): OpenF1Upstream {
+  const config = settingsSchema.parse(settings);
+  return openf1Upstream({
+    folder: config.SIM_OPENF1_DATA,
+    accounts: [{ username: config.SIM_OPENF1_USERNAME, password: config.SIM_OPENF1_PASSWORD }],
+    live: config.SIM_OPENF1_LIVE_SPEED === undefined ? undefined : { speed: config.SIM_OPENF1_LIVE_SPEED },
+  });
+}

@@ -1,4 +1,4 @@
-import { hash32 } from "../random";
+import { hash32 } from "../../random";
 
 export interface Account {
   username: string;

@@ -1,0 +1,56 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { E2E_ADMIN_API_TOKEN } from "./env";
+
+// On a 360 px phone: the tower keeps position, driver, gap and last lap; the map and the replay controls still work.
+
+const SESSION = 90001;
+
+async function expectAccessible(page: Page) {
+  for (const scheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    // The theme script reads the system setting at first paint.
+    await page.reload();
+    await expect(page.locator("html")).toHaveAttribute("data-theme", scheme);
+    await expect(page.getByTestId("lap-counter")).toBeVisible();
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+    expect(results.violations.map((violation) => `${scheme}: ${violation.id} ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
+  }
+}
+
+test.describe.configure({ mode: "serial" });
+
+test.describe("F1 on a phone", () => {
+  test("the live page fits the screen: tower with the essentials, map with every car", async ({ page, request }) => {
+    test.setTimeout(120_000);
+    const started = await request.post("/api/v1/admin/syncs/f1.replay", {
+      headers: { authorization: `Bearer ${E2E_ADMIN_API_TOKEN}` },
+      data: { params: { sessionKey: SESSION, speed: 20 } },
+    });
+    expect(started.status()).toBe(202);
+    await page.goto("/f1");
+    await expect(page.getByTestId("mode-badge")).toHaveText("REPLAY 20×", { timeout: 60_000 });
+    const tower = page.getByTestId("timing-tower");
+    await expect(tower.locator("tbody tr")).toHaveCount(20);
+    await expect(page.getByTestId("car")).toHaveCount(20);
+    for (const column of ["position", "driver", "gap", "last"]) await expect(tower.locator(`td[data-column="${column}"]`).first()).toBeVisible();
+    await expect(tower.locator('td[data-column="s1"]').first()).toBeHidden();
+    // Nothing wider than the screen.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.screenshot({ path: "test-results/f1-live-phone.png", fullPage: true });
+    await expectAccessible(page);
+  });
+
+  test("time travel by touch: jump to a lap, then play", async ({ page }) => {
+    await page.goto(`/f1/sessions/${SESSION}`);
+    await expect(page.getByTestId("lap-counter")).toHaveText("Lap 1 / 58");
+    await page.getByTestId("jump-to-lap").selectOption("30");
+    await expect(page.getByTestId("lap-counter")).toHaveText("Lap 30 / 58");
+    await page.getByTestId("play-pause").tap();
+    await expect(page.getByTestId("lap-counter")).not.toHaveText("Lap 30 / 58", { timeout: 20_000 });
+    await page.getByTestId("play-pause").tap();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.screenshot({ path: "test-results/f1-time-travel-phone.png", fullPage: true });
+    await expectAccessible(page);
+  });
+});

@@ -1,8 +1,12 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, seedCalendar, shownRaceTime } from "./endurance-support";
+import { expectAccessible } from "./axe";
+import { seedCalendar, shownRaceTime } from "./endurance-support";
+import { shot } from "./shot";
 
 test.describe("endurance on a phone", () => {
   test.beforeAll(async ({ request }) => {
+    // Other specs may have left a RaceRoom refresh running on the same server: the first laps can take a while.
+    test.setTimeout(240_000);
     await seedCalendar(request);
   });
 
@@ -10,6 +14,7 @@ test.describe("endurance on a phone", () => {
     await page.goto("/endurance");
     await expect(page.getByTestId("live-race").first()).toBeVisible();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(361);
+    await shot(page, "endurance-calendar-phone");
     await expectAccessible(page, "endurance-calendar-phone");
 
     await page.getByRole("link", { name: /live replay/ }).click();
@@ -27,6 +32,7 @@ test.describe("endurance on a phone", () => {
     await expect.poll(() => shownRaceTime(page), { timeout: 30_000 }).toBeGreaterThan(before);
     await page.getByRole("tablist", { name: "Classes" }).getByRole("tab").nth(1).click();
     await expect(page.getByRole("tablist", { name: "Classes" }).getByRole("tab").nth(1)).toHaveAttribute("aria-selected", "true");
+    await shot(page, "endurance-live-phone");
     await expectAccessible(page, "endurance-live-phone");
   });
 });

@@ -1,8 +1,12 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, seedCalendar, shownRaceTime } from "./endurance-support";
+import { expectAccessible } from "./axe";
+import { seedCalendar, shownRaceTime } from "./endurance-support";
+import { shot } from "./shot";
 
 test.describe("endurance", () => {
   test.beforeAll(async ({ request }) => {
+    // Other specs may have left a RaceRoom refresh running on the same server: the first laps can take a while.
+    test.setTimeout(240_000);
     await seedCalendar(request);
   });
 
@@ -19,6 +23,7 @@ test.describe("endurance", () => {
     await expect(past.locator("li")).toHaveCount(await past.locator("li").count());
     expect(await past.locator("li").count()).toBeGreaterThanOrEqual(2);
     await expect(past.locator("li").first()).toContainText("#");
+    await shot(page, "endurance-calendar");
     await expectAccessible(page, "endurance-calendar");
   });
 
@@ -82,6 +87,7 @@ test.describe("endurance", () => {
 
     await expect(page.getByTestId("pit-stops").locator("tbody tr").first()).toBeVisible();
     await expect(page.getByTestId("drive-time").locator("tbody tr").first()).toBeVisible();
+    await shot(page, "endurance-live");
     await expectAccessible(page, "endurance-live");
   });
 
@@ -111,6 +117,7 @@ test.describe("endurance", () => {
     await page.getByRole("combobox", { name: "Speed" }).selectOption("1000");
     await page.getByTestId("replay-toggle").click(); // play
     await expect.poll(() => shownRaceTime(page), { timeout: 15_000 }).toBeGreaterThan(max / 1000 / 2 + 500);
+    await shot(page, "endurance-replay");
     await expectAccessible(page, "endurance-replay");
   });
 });

@@ -1,22 +1,11 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { expectAccessible } from "./axe";
 import { E2E_ADMIN_API_TOKEN } from "./env";
+import { shot } from "./shot";
 
 // On a 360 px phone: the tower keeps position, driver, gap and last lap; the map and the replay controls still work.
 
 const SESSION = 90001;
-
-async function expectAccessible(page: Page) {
-  for (const scheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    // The theme script reads the system setting at first paint.
-    await page.reload();
-    await expect(page.locator("html")).toHaveAttribute("data-theme", scheme);
-    await expect(page.getByTestId("lap-counter")).toBeVisible();
-    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-    expect(results.violations.map((violation) => `${scheme}: ${violation.id} ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
-  }
-}
 
 test.describe.configure({ mode: "serial" });
 
@@ -37,8 +26,8 @@ test.describe("F1 on a phone", () => {
     await expect(tower.locator('td[data-column="s1"]').first()).toBeHidden();
     // Nothing wider than the screen.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-    await page.screenshot({ path: "test-results/f1-live-phone.png", fullPage: true });
-    await expectAccessible(page);
+    await shot(page, "f1-live-phone");
+    await expectAccessible(page, "f1-live-phone");
   });
 
   test("time travel by touch: jump to a lap, then play", async ({ page }) => {
@@ -50,7 +39,7 @@ test.describe("F1 on a phone", () => {
     await expect(page.getByTestId("lap-counter")).not.toHaveText("Lap 30 / 58", { timeout: 20_000 });
     await page.getByTestId("play-pause").tap();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-    await page.screenshot({ path: "test-results/f1-time-travel-phone.png", fullPage: true });
-    await expectAccessible(page);
+    await shot(page, "f1-time-travel-phone");
+    await expectAccessible(page, "f1-time-travel-phone");
   });
 });

@@ -1,6 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expectAccessible } from "./axe";
 import { E2E_ADMIN_API_TOKEN } from "./env";
+import { shot } from "./shot";
 
 // The e2e server's simulator serves OpenF1 with a synthetic race (session 90001). The first test replays it at 30x
 // through the admin API, as an operator would; the others watch it, travel through it, and stop it.
@@ -13,21 +14,7 @@ async function startSync(request: APIRequestContext, kind: string, params: Recor
   expect(response.status()).toBe(202);
 }
 
-async function shot(page: Page, name: string) {
-  await page.screenshot({ path: `test-results/${name}.png`, fullPage: true });
-}
 
-async function expectAccessible(page: Page) {
-  for (const scheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    // The theme script reads the system setting at first paint.
-    await page.reload();
-    await expect(page.locator("html")).toHaveAttribute("data-theme", scheme);
-    await expect(page.getByTestId("lap-counter")).toBeVisible();
-    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-    expect(results.violations.map((violation) => `${scheme}: ${violation.id} ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
-  }
-}
 
 const shownAt = async (page: Page) => Date.parse((await page.getByTestId("shown-moment").getAttribute("data-at")) ?? "");
 
@@ -52,7 +39,7 @@ test.describe("F1 pages", () => {
     await expect.poll(async () => page.getByTestId("lap-counter").textContent(), { timeout: 30_000 }).not.toBe(firstLap);
     await expect(tower.locator('td[data-column="last"]').filter({ hasText: /\d:\d{2}\.\d{3}/ }).first()).toBeVisible({ timeout: 30_000 });
     await shot(page, "f1-live");
-    await expectAccessible(page);
+    await expectAccessible(page, "f1-live");
   });
 
   test("the TV delay shifts the tower and the map together, and is remembered", async ({ page }) => {
@@ -104,7 +91,7 @@ test.describe("F1 pages", () => {
     const playedFrom = await shownAt(page);
     await expect.poll(async () => (await shownAt(page)) - playedFrom, { timeout: 10_000 }).toBeGreaterThan(60_000);
     await page.getByTestId("play-pause").click();
-    await expectAccessible(page);
+    await expectAccessible(page, "f1-time-travel");
   });
 
   test("a stopped feed shows as stale", async ({ page, request }) => {

@@ -1,5 +1,4 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, type APIRequestContext } from "@playwright/test";
 import { E2E_ADMIN_API_TOKEN } from "./env";
 
 /** The browser's zone in the iRacing specs: not UTC, so a time shown in UTC would be caught. */
@@ -14,24 +13,6 @@ export async function ensureIracingData(request: APIRequestContext): Promise<voi
   for (const kind of ["iracing.catalogue", "iracing.nightly", "iracing.race-guide"]) expect((await request.post(`/api/v1/admin/syncs/${kind}`, { headers })).status()).toBe(202);
   await expect.poll(async () => (await cars()).length, { timeout: 120_000, intervals: [1_000] }).toBeGreaterThan(0);
   await expect.poll(async () => (await series()).filter((s) => s.season !== null && s.nextSessionAt !== null).length, { timeout: 120_000, intervals: [1_000] }).toBeGreaterThan(20);
-}
-
-/** No WCAG 2 A/AA violation on the page as it is now, in the given theme. */
-export async function expectAccessible(page: Page, theme: "light" | "dark"): Promise<void> {
-  await page.emulateMedia({ colorScheme: theme });
-  await expect(page.locator("html")).toHaveAttribute("data-theme", theme);
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const problems = results.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.slice(0, 3).map((node) => node.target.join(" ")).join(" | ")})`);
-  expect(problems, `${page.url()} in ${theme}`).toEqual([]);
-}
-
-export async function checkBothThemes(page: Page): Promise<void> {
-  await expectAccessible(page, "light");
-  await expectAccessible(page, "dark");
-}
-
-export async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: `test-results/${name}.png`, fullPage: true });
 }
 
 /** How a start time reads in the visitor's zone, as the pages write it. */

@@ -1,5 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { checkBothThemes, ensureIracingData, inVisitorZone, shot, VISITOR_ZONE } from "./iracing-support";
+import { ensureIracingData, inVisitorZone, VISITOR_ZONE } from "./iracing-support";
+import { expectAccessible } from "./axe";
+import { shot } from "./shot";
 
 // The iRacing pages at 360 px: nothing overflows, what matters stays visible, the rest folds away.
 
@@ -24,7 +26,7 @@ test("catalogue, season and planner are usable on a phone", async ({ page }) => 
   await page.getByLabel("Category").selectOption({ label: "Road" });
   await expect(page).toHaveURL(/category=road/);
   await shot(page, "iracing-catalogue-mobile");
-  await checkBothThemes(page);
+  await expectAccessible(page, "iracing-catalogue-mobile");
 
   await table.locator("tbody tr").first().locator('td[data-column="series"] span a').click();
   await expect(page).toHaveURL(/\/iracing\/seasons\/\d+/);
@@ -33,18 +35,18 @@ test("catalogue, season and planner are usable on a phone", async ({ page }) => 
   await page.getByRole("list", { name: "Next sessions" }).getByRole("button", { name: /^Pin / }).first().click();
   await noOverflow(page);
   await shot(page, "iracing-season-mobile");
-  await checkBothThemes(page);
+  await expectAccessible(page, "iracing-season-mobile");
 
   await page.goto("/iracing/planner");
   await expect(page.getByRole("list", { name: "Pinned sessions" }).locator("li")).toHaveCount(1);
   await expect(page.getByRole("link", { name: "Download calendar (.ics)" })).toBeVisible();
   await noOverflow(page);
   await shot(page, "iracing-planner-mobile");
-  await checkBothThemes(page);
+  await expectAccessible(page, "iracing-planner-mobile");
 
   await page.goto("/iracing/now");
   await expect(page.getByTestId("iracing-sessions").locator("tbody tr").first()).toBeVisible();
   await noOverflow(page);
   await shot(page, "iracing-now-mobile");
-  await checkBothThemes(page);
+  await expectAccessible(page, "iracing-now-mobile");
 });

@@ -1,7 +1,9 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import ICAL from "ical.js";
-import { checkBothThemes, ensureIracingData, inVisitorZone, runningSeries, shot, VISITOR_ZONE } from "./iracing-support";
+import { ensureIracingData, inVisitorZone, runningSeries, VISITOR_ZONE } from "./iracing-support";
+import { expectAccessible } from "./axe";
+import { shot } from "./shot";
 
 // The e2e server syncs from the simulated iRacing (150 series); the browser runs in New York time.
 
@@ -35,7 +37,7 @@ test.describe("iRacing pages", () => {
     await shot(page, "iracing-catalogue-filtered");
     await page.getByRole("link", { name: "Reset" }).click();
     await expect.poll(() => rows.count()).toBe(all);
-    await checkBothThemes(page);
+    await expectAccessible(page, "iracing-catalogue-filtered");
   });
 
   test("a season shows its weeks, the current one highlighted, and next sessions in the visitor's time zone", async ({ page, request }) => {
@@ -57,7 +59,7 @@ test.describe("iRacing pages", () => {
     expect(inVisitorZone(iso)).toMatch(/GMT-[45]/);
     await expect(sessions.first()).toContainText(/in \d+/);
     await shot(page, "iracing-season");
-    await checkBothThemes(page);
+    await expectAccessible(page, "iracing-season");
   });
 
   test("a track shows its configurations, map and the series racing there", async ({ page }) => {
@@ -68,7 +70,7 @@ test.describe("iRacing pages", () => {
     await expect(page.getByRole("img", { name: /^Map of / })).toBeVisible();
     await expect(page.getByTestId("iracing-track-racing").locator("tbody tr").first()).toBeVisible();
     await shot(page, "iracing-track");
-    await checkBothThemes(page);
+    await expectAccessible(page, "iracing-track");
   });
 
   test("marking owned content narrows the lists to what one can race", async ({ page }) => {
@@ -96,7 +98,7 @@ test.describe("iRacing pages", () => {
     await carList.getByRole("checkbox", { name: carName, exact: true }).check();
     await expect(page.getByText("1 owned").first()).toBeVisible();
     await shot(page, "iracing-planner");
-    await checkBothThemes(page);
+    await expectAccessible(page, "iracing-planner");
 
     await page.goto("/iracing");
     await page.getByLabel("Only what I can race").check();
@@ -110,7 +112,7 @@ test.describe("iRacing pages", () => {
     const rows = page.getByTestId("iracing-sessions").locator("tbody tr");
     await expect(rows).toHaveCount(100);
     await expect(page.getByRole("navigation", { name: "Pages" })).toContainText(/Page 1 of \d+/);
-    await checkBothThemes(page);
+    await expectAccessible(page, "iracing-planner");
     const row = rows.nth(3);
     const iso = (await row.locator("time").getAttribute("datetime"))!;
     const series = (await row.locator('td[data-column="series"] a').first().textContent())!;

@@ -1,5 +1,6 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
 import { E2E_ADMIN_API_TOKEN } from "./env";
+import { shot } from "./shot";
 
 // The e2e server runs a small simulated RaceRoom world; the first test fills Pitwall from it with a real full
 // refresh (started through the admin API), the others read what it brought.
@@ -34,9 +35,6 @@ async function driverOnSecondPage(request: APIRequestContext): Promise<Leaderboa
   return { ...entry!, layoutId: leaderboard.layoutId, classId: leaderboard.classId };
 }
 
-async function shot(page: Page, name: string) {
-  await page.screenshot({ path: `test-results/${name}.png`, fullPage: true });
-}
 
 test.describe.configure({ mode: "serial" });
 

@@ -21,9 +21,11 @@ function readChoice(): Choice {
 /** Cycles system → light → dark; the choice is kept in localStorage. */
 export function ThemeToggle() {
   const choice = useSyncExternalStore(subscribe, readChoice, () => "system" as Choice);
-  // A page that Next renders in the browser (notFound() in a dynamic page, vercel/next.js#62228) never ran the inline script.
+  // A page that Next renders in the browser (notFound() in a dynamic page, vercel/next.js#62228) never ran the inline
+  // script, and a root that React renders again in the browser has lost <html data-theme>: apply it on every mount.
   useEffect(() => {
-    if ("__pitwallApplyTheme" in window) return;
+    const apply = (window as unknown as { __pitwallApplyTheme?: () => void }).__pitwallApplyTheme;
+    if (apply) return apply();
     const script = document.createElement("script");
     script.text = themeScript;
     document.head.append(script);

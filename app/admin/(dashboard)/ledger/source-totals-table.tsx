@@ -51,10 +51,11 @@ function Headroom({ remaining, limit }: { remaining: number | null; limit: numbe
   }
   const low = limit ? remaining / limit < 0.1 : remaining === 0;
   return (
-    <span className={low ? "font-semibold text-bad" : undefined}>
+    <span className={low ? "font-semibold text-bad" : undefined} title={limit ? `${formatCount(remaining)} of ${formatCount(limit)} left` : undefined}>
       {low ? <span aria-label="low">▼ </span> : null}
       {formatCount(remaining)}
-      {limit ? <span className="text-muted"> / {formatCount(limit)}</span> : null}
+      {/* The limit is left out on phones, where the key columns must fit the screen. */}
+      {limit ? <span className="hidden text-muted sm:inline"> / {formatCount(limit)}</span> : null}
     </span>
   );
 }

@@ -62,7 +62,6 @@ const config = [
     },
     rules: {
       "boundaries/dependencies": ["error", { default: "allow", policies }],
-      "import/no-cycle": ["error", { ignoreExternal: true }],
       // Destructuring with a rest element is how a field is left out of an object.
       "@typescript-eslint/no-unused-vars": ["warn", { ignoreRestSiblings: true }],
     },

@@ -14,6 +14,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // Each file has its own database cloned from a template, and most of a test's time is spent waiting on Postgres
+    // or a simulator: three files at a time halve the suite on a two-core machine.
+    maxWorkers: 3,
     // Expected failures log errors on purpose; set LOG_LEVEL to see them.
     env: { NODE_ENV: "test", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: process.env.LOG_LEVEL ?? "silent" },
   },

@@ -18,7 +18,7 @@ import { runMigrations } from "@/db/migrate";
 import { databaseUrl } from "@/lib/env";
 import { searchDrivers } from "@/lib/raceroom/search";
 import { loadWorld } from "./raceroom-ingest";
-import { mulberry32 } from "@/sim/random";
+import { mulberry32 } from "@/lib/random";
 
 const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 2_000_000);
 const DRIVERS = Number(process.env.BENCH_DRIVERS ?? 450_000);

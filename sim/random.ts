@@ -3,18 +3,6 @@
  * decisions, so a test or a benchmark can be replayed exactly.
  */
 
-/** mulberry32: a fast 32-bit PRNG; returns floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** murmur3's finaliser: spreads every input bit over the whole word. */
 function fmix(h: number): number {
   h ^= h >>> 16;

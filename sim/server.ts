@@ -3,7 +3,8 @@ import type { Socket } from "node:net";
 import { handleControl } from "./control";
 import { decideFault, FaultTable, type FaultPatch, type FaultProfile } from "./faults";
 import { probeUpstream } from "./probe";
-import { hash32, hashString, mulberry32 } from "./random";
+import { mulberry32 } from "@/lib/random";
+import { hash32, hashString } from "./random";
 import { StatsTable, type SimStats } from "./stats";
 
 export type { FaultProfile } from "./faults";

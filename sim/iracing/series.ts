@@ -1,4 +1,5 @@
-import { hash32, hashUnit, mulberry32 } from "../random";
+import { mulberry32 } from "@/lib/random";
+import { hash32, hashUnit } from "../random";
 import { quarter } from "./calendar";
 import { CATEGORY_IDS, type Catalogue, type SimTrack } from "./catalogue";
 import { SERIES_TEMPLATES, SERIES_VARIANTS, type SeriesRow } from "./catalogue-data";

@@ -1,4 +1,5 @@
-import { hash32, hashString, hashUnit, mulberry32 } from "../random";
+import { mulberry32 } from "@/lib/random";
+import { hash32, hashString, hashUnit } from "../random";
 import type { CarClass, Layout } from "./catalogue";
 import type { DriverPool } from "./drivers";
 

@@ -1,4 +1,5 @@
-import { hash32, mulberry32 } from "../random";
+import { mulberry32 } from "@/lib/random";
+import { hash32 } from "../random";
 
 /** Driver names and nationalities as they appear on real leaderboards: mostly Latin, with every awkward case. */
 

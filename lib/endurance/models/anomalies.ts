@@ -2,7 +2,8 @@ import { IsolationForest } from "ml-isolation-forest";
 import { median } from "../derive/lap-facts";
 import { PACE_FEATURES } from "./features";
 import type { LapTable, PaceRow } from "./lap-table";
-import { sampleOf, seededRandom } from "./random";
+import { mulberry32 } from "@/lib/random";
+import { sampleOf } from "./sample";
 
 /** Why a slow lap was slow, as far as the timing tells. */
 export type AnomalyReason = "slow zone" | "driver change" | "traffic" | "incident";
@@ -71,7 +72,7 @@ export function detectAnomalies(table: LapTable, seed: number = SEED): LapAnomal
   if (slow.length === 0) return [];
   const vector = (row: Candidate) => [excess.get(row) ?? 0, ...sectorLosses(row).map((loss) => loss ?? 0)];
   const forest = new IsolationForest({ nEstimators: TREES });
-  withSeededRandom(seed, () => forest.train(sampleOf(candidates, SAMPLE_LAPS, seededRandom(seed)).map(vector)));
+  withSeededRandom(seed, () => forest.train(sampleOf(candidates, SAMPLE_LAPS, mulberry32(seed)).map(vector)));
   const scores = forest.predict(slow.map(vector));
   const passages = sectorPassages(candidates);
   const takeovers = takeoverLaps(table.rows);
@@ -203,7 +204,7 @@ function takeoverLaps(rows: readonly PaceRow[]): Set<PaceRow> {
  */
 function withSeededRandom(seed: number, run: () => void): void {
   const original = Math.random;
-  Math.random = seededRandom(seed);
+  Math.random = mulberry32(seed);
   try {
     run();
   } finally {

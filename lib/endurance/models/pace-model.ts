@@ -1,7 +1,8 @@
 import { RandomForestRegression } from "ml-random-forest";
 import { median } from "../derive/lap-facts";
 import type { PaceRow } from "./lap-table";
-import { sampleOf, seededRandom } from "./random";
+import { mulberry32 } from "@/lib/random";
+import { sampleOf } from "./sample";
 
 export interface PaceModelOptions {
   trees: number;
@@ -60,7 +61,7 @@ export function trainingRows(rows: readonly PaceRow[], carClass: string | null, 
 export function fitPace(rows: readonly TrainingRow[], carClass: string | null, trainedAtMs: number, options: PaceModelOptions = PACE_MODEL): PaceFit {
   const recent = rows.slice(-Math.floor(options.sampleLaps / 2));
   const older = rows.slice(0, rows.length - recent.length);
-  const random = seededRandom(options.seed + rows.length);
+  const random = mulberry32(options.seed + rows.length);
   const sample = [...sampleOf(older, options.sampleLaps - recent.length, random), ...recent];
   const residuals = sample.map((row) => row.lapTimeMs / row.baselineMs - 1);
   const center = median(residuals) ?? 0;

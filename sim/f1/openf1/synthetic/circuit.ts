@@ -1,4 +1,5 @@
-import { hash32, mulberry32 } from "../../../random";
+import { mulberry32 } from "@/lib/random";
+import { hash32 } from "../../../random";
 
 export interface Point {
   x: number;

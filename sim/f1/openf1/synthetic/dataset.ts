@@ -1,4 +1,5 @@
-import { hash32, mulberry32 } from "../../../random";
+import { mulberry32 } from "@/lib/random";
+import { hash32 } from "../../../random";
 import { openf1Date, type Dataset, type Row } from "../rows";
 import { makeCircuit } from "./circuit";
 import { raceControlRows } from "./messages";

@@ -18,7 +18,8 @@ import { flushLedger } from "@/lib/http";
 import { createIracingSource } from "@/lib/iracing/source";
 import { sessionsInWindow } from "@/lib/iracing/read/sessions";
 import { syncCatalogue, syncSeasons, syncSeries } from "@/lib/iracing/work";
-import { IRACING_DEMO_CREDENTIALS, iracingUpstream } from "@/sim/iracing";
+import { iracingUpstream } from "@/sim/iracing";
+import { iracingSimulator } from "@/sim/iracing/simulated";
 import { startSimulator } from "@/sim/server";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 200);
@@ -79,14 +80,7 @@ const url = await freshDatabase();
 process.env.DATABASE_URL = url;
 await runMigrations(url);
 const sim = await startSimulator({ seed: 1, upstreams: [iracingUpstream({ series: 150 })] });
-Object.assign(process.env, {
-  IRACING_AUTH_URL: `${sim.url}/iracing/oauth2`,
-  IRACING_DATA_URL: `${sim.url}/iracing/data`,
-  IRACING_CLIENT_ID: IRACING_DEMO_CREDENTIALS.clientId,
-  IRACING_CLIENT_SECRET: IRACING_DEMO_CREDENTIALS.clientSecret,
-  IRACING_USERNAME: IRACING_DEMO_CREDENTIALS.username,
-  IRACING_PASSWORD: IRACING_DEMO_CREDENTIALS.password,
-});
+Object.assign(process.env, iracingSimulator.pitwallEnv(sim.url, {}));
 resetEnvCache();
 const source = createIracingSource();
 const fullSync = async (refresh = false) => {

@@ -5,8 +5,7 @@ import { chooseDatabase, ensureDatabase } from "../scripts/database";
 import { E2E_ADMIN_API_TOKEN, E2E_ADMIN_PASSWORD, E2E_SESSION_SECRET } from "./env";
 import postgres from "postgres";
 import { startSimulator } from "../sim/server";
-import { IRACING_DEMO_CREDENTIALS } from "../sim/iracing";
-import { defaultUpstreams } from "../sim/upstreams";
+import { defaultUpstreams, simulatedPitwallEnv } from "../sim/upstreams";
 
 /**
  * The app under e2e test: the production build on E2E_PORT with a fresh database of its own
@@ -54,20 +53,8 @@ const child = spawn(process.execPath, ["--import", "tsx", "scripts/launch.ts", "
     ADMIN_API_TOKEN: E2E_ADMIN_API_TOKEN,
     SESSION_SECRET: E2E_SESSION_SECRET,
     NEXT_TELEMETRY_DISABLED: "1",
-    RACEROOM_BASE_URL: `${simulator.url}/raceroom`,
-    RACEROOM_CATALOGUE_URL: `${simulator.url}/raceroom/r3e-data.json`,
-    RACEROOM_MIN_INTERVAL_MS: "0",
-    IRACING_AUTH_URL: `${simulator.url}/iracing/oauth2`,
-    IRACING_DATA_URL: `${simulator.url}/iracing/data`,
-    IRACING_CLIENT_ID: IRACING_DEMO_CREDENTIALS.clientId,
-    IRACING_CLIENT_SECRET: IRACING_DEMO_CREDENTIALS.clientSecret,
-    IRACING_USERNAME: IRACING_DEMO_CREDENTIALS.username,
-    IRACING_PASSWORD: IRACING_DEMO_CREDENTIALS.password,
-    ENDURANCE_TIMING_BASE_URL: `${simulator.url}/endurance`,
+    ...(await simulatedPitwallEnv(simulator.url)),
     ENDURANCE_POLL_INTERVAL_MS: "2000",
-    F1_OPENF1_BASE_URL: `${simulator.url}/openf1`,
-    F1_OPENF1_USERNAME: "pitwall",
-    F1_OPENF1_PASSWORD: "pitwall-demo",
     E2E_SIMULATOR_URL: simulator.url,
   },
 });

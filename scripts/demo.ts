@@ -6,9 +6,8 @@ import path from "node:path";
 import { demoCalendar } from "@/lib/endurance/demo-calendar";
 import { env } from "@/lib/env";
 import { simConfig } from "@/sim/config";
-import { IRACING_DEMO_CREDENTIALS } from "@/sim/iracing";
 import { startSimulator } from "@/sim/server";
-import { defaultUpstreams } from "@/sim/upstreams";
+import { defaultUpstreams, simulatedPitwallEnv } from "@/sim/upstreams";
 import { launch } from "./launch";
 
 /**
@@ -118,20 +117,7 @@ process.exit(
       ADMIN_PASSWORD: process.env.ADMIN_PASSWORD ?? secrets.adminPassword,
       SESSION_SECRET: process.env.SESSION_SECRET ?? secrets.sessionSecret,
       ADMIN_API_TOKEN: adminApiToken,
-      RACEROOM_BASE_URL: `${simulator.url}/raceroom`,
-      RACEROOM_CATALOGUE_URL: `${simulator.url}/raceroom/r3e-data.json`,
-      // The simulator runs on this machine: no pause between requests, so the first refresh ends within two minutes.
-      RACEROOM_MIN_INTERVAL_MS: process.env.RACEROOM_MIN_INTERVAL_MS ?? "0",
-      IRACING_AUTH_URL: `${simulator.url}/iracing/oauth2`,
-      IRACING_DATA_URL: `${simulator.url}/iracing/data`,
-      IRACING_CLIENT_ID: IRACING_DEMO_CREDENTIALS.clientId,
-      IRACING_CLIENT_SECRET: IRACING_DEMO_CREDENTIALS.clientSecret,
-      IRACING_USERNAME: IRACING_DEMO_CREDENTIALS.username,
-      IRACING_PASSWORD: IRACING_DEMO_CREDENTIALS.password,
-      ENDURANCE_TIMING_BASE_URL: `${simulator.url}/endurance`,
-      F1_OPENF1_BASE_URL: `${simulator.url}/openf1`,
-      F1_OPENF1_USERNAME: process.env.SIM_OPENF1_USERNAME ?? "pitwall",
-      F1_OPENF1_PASSWORD: process.env.SIM_OPENF1_PASSWORD ?? "pitwall-demo",
+      ...(await simulatedPitwallEnv(simulator.url)),
     },
     onReady: async (baseUrl) => {
       const port = new URL(baseUrl).port;

@@ -6,4 +6,6 @@ import type { Upstream } from "./server";
  */
 export interface SimulatedUpstream {
   create(settings: Record<string, string | undefined>): Upstream;
+  /** The settings that point Pitwall at this upstream on a simulator serving at `simulatorUrl` (demo, e2e). */
+  pitwallEnv(simulatorUrl: string, settings: Record<string, string | undefined>): Record<string, string>;
 }

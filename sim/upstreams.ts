@@ -9,3 +9,12 @@ export async function defaultUpstreams(settings: Record<string, string | undefin
   }
   return upstreams;
 }
+
+/** The settings that point Pitwall at every domain's simulated upstream on a simulator serving at `simulatorUrl`. */
+export async function simulatedPitwallEnv(simulatorUrl: string, settings: Record<string, string | undefined> = process.env): Promise<Record<string, string>> {
+  const env: Record<string, string> = {};
+  for (const domain of domains) {
+    if (domain.simulator) Object.assign(env, (await domain.simulator()).pitwallEnv(simulatorUrl, settings));
+  }
+  return env;
+}

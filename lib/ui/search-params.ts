@@ -1,3 +1,4 @@
+import { cache } from "react";
 import { z } from "zod";
 
 /** A page's search parameters (or route parameters) as Next.js hands them over. */
@@ -33,4 +34,15 @@ export function readSearchParams<Shape extends z.ZodRawShape>(schema: z.ZodObjec
   const values: Record<string, unknown> = {};
   for (const [key, field] of Object.entries(schema.shape)) values[key] = readParam(field as z.ZodType<unknown, undefined>, params[key]);
   return values as z.output<z.ZodObject<Shape>>;
+}
+
+/**
+ * A page's record by the numeric id in its path, read once per request (metadata and page share it); a segment
+ * that is not a positive integer reads as null, which the page shows as not found.
+ */
+export function loadById<T>(read: (id: number) => Promise<T | null>): (segment: string) => Promise<T | null> {
+  return cache(async (segment: string) => {
+    const id = readParam(positiveInt.optional(), segment);
+    return id === undefined ? null : read(id);
+  });
 }

@@ -24,4 +24,5 @@ export const enduranceSimulator: SimulatedUpstream = {
       ],
     });
   },
+  pitwallEnv: (url) => ({ ENDURANCE_TIMING_BASE_URL: `${url}/endurance` }),
 };

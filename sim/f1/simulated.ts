@@ -4,4 +4,9 @@ import { openf1FromSettings } from "./openf1/settings";
 /** The F1 domain's simulated upstream: OpenF1 (api.openf1.org) under /openf1, from SIM_OPENF1_* settings. */
 export const f1Simulator: SimulatedUpstream = {
   create: openf1FromSettings,
+  pitwallEnv: (url, settings) => ({
+    F1_OPENF1_BASE_URL: `${url}/openf1`,
+    F1_OPENF1_USERNAME: settings.SIM_OPENF1_USERNAME ?? "pitwall",
+    F1_OPENF1_PASSWORD: settings.SIM_OPENF1_PASSWORD ?? "pitwall-demo",
+  }),
 };

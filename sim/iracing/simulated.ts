@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { SimulatedUpstream } from "../simulated";
+import { IRACING_DEMO_CREDENTIALS } from "./config";
 import { iracingUpstream } from "./upstream";
 
 /** World size and limits from SIM_IRACING_*; unset ones keep the upstream's defaults. */
@@ -20,4 +21,12 @@ export const iracingSimulator: SimulatedUpstream = {
       now: parsed.SIM_IRACING_NOW,
     });
   },
+  pitwallEnv: (url) => ({
+    IRACING_AUTH_URL: `${url}/iracing/oauth2`,
+    IRACING_DATA_URL: `${url}/iracing/data`,
+    IRACING_CLIENT_ID: IRACING_DEMO_CREDENTIALS.clientId,
+    IRACING_CLIENT_SECRET: IRACING_DEMO_CREDENTIALS.clientSecret,
+    IRACING_USERNAME: IRACING_DEMO_CREDENTIALS.username,
+    IRACING_PASSWORD: IRACING_DEMO_CREDENTIALS.password,
+  }),
 };

@@ -14,4 +14,10 @@ export const raceroomSimulator: SimulatedUpstream = {
     const size = settingsSchema.parse(settings);
     return raceroomUpstream({ entries: size.SIM_RACEROOM_ENTRIES, drivers: size.SIM_RACEROOM_DRIVERS, leaderboards: size.SIM_RACEROOM_LEADERBOARDS });
   },
+  pitwallEnv: (url, settings) => ({
+    RACEROOM_BASE_URL: `${url}/raceroom`,
+    RACEROOM_CATALOGUE_URL: `${url}/raceroom/r3e-data.json`,
+    // The simulator runs on this machine: no pause between requests, so the first refresh ends within two minutes.
+    RACEROOM_MIN_INTERVAL_MS: settings.RACEROOM_MIN_INTERVAL_MS ?? "0",
+  }),
 };

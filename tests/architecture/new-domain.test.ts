@@ -64,6 +64,7 @@ export const GET = handleEndpoint(heatsEndpoint, () => ({ data: [{ heat: 1 }] })
 
 export const kartingSimulator: SimulatedUpstream = {
   create: () => ({ prefix: "/karting", name: "Karting timing", handle: () => ({ body: { heats: [1, 2, 3] } }) }),
+  pitwallEnv: (url) => ({ KARTING_TIMING_URL: \`\${url}/karting\` }),
 };
 `,
 };
@@ -73,7 +74,7 @@ import { openApiDocument } from "@/lib/api/openapi";
 import { checkEnvironment } from "@/lib/env-check";
 import { servedJobs, syncKinds } from "@/lib/jobs/kinds";
 import { sections } from "@/lib/site/sections";
-import { defaultUpstreams } from "@/sim/upstreams";
+import { defaultUpstreams, simulatedPitwallEnv } from "@/sim/upstreams";
 
 let envError = "";
 try {
@@ -90,6 +91,7 @@ console.log(JSON.stringify({
   jobs: servedJobs().map((j) => [j.id, j.triggers]),
   envError,
   upstreams: (await defaultUpstreams({})).map((u) => u.prefix),
+  pitwallEnv: await simulatedPitwallEnv("http://sim", {}),
 }));
 `;
 
@@ -144,6 +146,7 @@ describe("adding a domain", () => {
     expect(seen.jobs).toContainEqual(["karting-heats", [{ cron: "0 6 * * *" }, { event: "karting/heats.requested" }]]);
     expect(seen.envError).toMatch(/KARTING_TIMING_URL: invalid/);
     expect(seen.upstreams).toContain("/karting");
+    expect(seen.pitwallEnv).toMatchObject({ KARTING_TIMING_URL: "http://sim/karting", RACEROOM_BASE_URL: "http://sim/raceroom" });
   }, 60_000);
 
   it("type-checks and keeps the boundary rules", async () => {

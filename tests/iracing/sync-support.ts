@@ -2,19 +2,13 @@ import { afterAll, beforeAll } from "vitest";
 import { resetEnvCache } from "@/lib/env";
 import { flushLedger } from "@/lib/http";
 import type { Sql } from "@/lib/db";
-import { IRACING_DEMO_CREDENTIALS, iracingUpstream, type IracingOptionsInput } from "@/sim/iracing";
+import { iracingUpstream, type IracingOptionsInput } from "@/sim/iracing";
+import { iracingSimulator } from "@/sim/iracing/simulated";
 import { startSimulator, type Simulator } from "@/sim/server";
 
 /** The environment that points Pitwall's iRacing client at a simulator. */
 export function iracingEnvFor(simUrl: string): Record<string, string> {
-  return {
-    IRACING_AUTH_URL: `${simUrl}/iracing/oauth2`,
-    IRACING_DATA_URL: `${simUrl}/iracing/data`,
-    IRACING_CLIENT_ID: IRACING_DEMO_CREDENTIALS.clientId,
-    IRACING_CLIENT_SECRET: IRACING_DEMO_CREDENTIALS.clientSecret,
-    IRACING_USERNAME: IRACING_DEMO_CREDENTIALS.username,
-    IRACING_PASSWORD: IRACING_DEMO_CREDENTIALS.password,
-  };
+  return iracingSimulator.pitwallEnv(simUrl, {});
 }
 
 /** A simulated iRacing for the file, with Pitwall's environment pointed at it. */

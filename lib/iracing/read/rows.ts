@@ -36,3 +36,14 @@ export const EVENT_CAR_IDS = `coalesce(
 
 /** SQL for the track an event is raced on (what one buys), from its configuration; the configuration itself when unknown. */
 export const EVENT_PACKAGE_ID = "coalesce((select t.package_id from iracing_tracks t where t.track_id = e.track_id), e.track_id)";
+
+/** What every view of a season names it by. */
+export interface SeasonSummary {
+  seasonId: number;
+  name: string;
+  year: number;
+  quarter: number;
+  official: boolean;
+  fixedSetup: boolean;
+  licenceGroup: number | null;
+}

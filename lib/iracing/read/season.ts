@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "@/lib/db";
 import type { RaceTimeDescriptor, Weather } from "../records";
 import { sessionsBetween, weekSessions } from "../recurrence";
-import { EVENT_CAR_IDS, EVENT_PACKAGE_ID, iso, weekTimes, type EventTimesRow } from "./rows";
+import { EVENT_CAR_IDS, EVENT_PACKAGE_ID, iso, weekTimes, type EventTimesRow, type SeasonSummary } from "./rows";
 
 export interface WeekCar {
   carId: number;
@@ -41,17 +41,10 @@ export interface UpcomingSession {
   entryCount: number | null;
 }
 
-export interface SeasonSchedule {
-  seasonId: number;
+export interface SeasonSchedule extends SeasonSummary {
   seriesId: number;
   seriesName: string;
   category: string | null;
-  name: string;
-  year: number;
-  quarter: number;
-  official: boolean;
-  fixedSetup: boolean;
-  licenceGroup: number | null;
   weeks: ScheduleWeek[];
   /** The week running at `now`, null before the first and after the last. */
   currentWeekNum: number | null;

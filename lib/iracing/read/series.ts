@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "@/lib/db";
 import { nextSession } from "../recurrence";
-import { EVENT_CAR_IDS, EVENT_PACKAGE_ID, iso, weekTimes, type EventTimesRow } from "./rows";
+import { EVENT_CAR_IDS, EVENT_PACKAGE_ID, iso, weekTimes, type EventTimesRow, type SeasonSummary } from "./rows";
 
 export interface SeriesFilters {
   category?: string;
@@ -18,15 +18,7 @@ export interface CatalogueSeries {
   category: string;
   logoUrl: string | null;
   /** The season running now, else the next one; null when Pitwall has none. */
-  season: {
-    seasonId: number;
-    name: string;
-    year: number;
-    quarter: number;
-    official: boolean;
-    fixedSetup: boolean;
-    licenceGroup: number | null;
-  } | null;
+  season: SeasonSummary | null;
   /** The race week running now (or the first one of a season yet to start). */
   week: { raceWeekNum: number; trackName: string; configName: string | null; packageId: number; carIds: number[] } | null;
   /** The next session's start (ISO, UTC), null when the season has none left. */
@@ -126,18 +118,11 @@ export interface SeriesDetail {
   forumUrl: string | null;
   active: boolean;
   minLicenceGroup: number | null;
-  seasons: {
-    seasonId: number;
-    name: string;
-    year: number;
-    quarter: number;
-    official: boolean;
-    fixedSetup: boolean;
-    licenceGroup: number | null;
+  seasons: (SeasonSummary & {
     weeks: number;
     startsAt: string | null;
     endsAt: string | null;
-  }[];
+  })[];
 }
 
 /** One series with every season Pitwall has of it, newest first. */

@@ -28,4 +28,5 @@ export const livetimingSimulator: SimulatedUpstream = {
       hubPort: config.SIM_F1_LIVETIMING_HUB_PORT,
     });
   },
+  pitwallEnv: (url) => ({ F1_LIVETIMING_BASE_URL: `${url}/f1-livetiming` }),
 };

@@ -90,20 +90,27 @@ function deriveSessions(tables: Map<string, Row[]>): Row[] {
         meeting_key: rows.find((row) => typeof row.meeting_key === "number")?.meeting_key ?? null,
         session_name: name,
         session_type: name,
-        date_start: openf1Date(when.first, false),
-        date_end: openf1Date(when.last, false),
-        year: new Date(when.first).getUTCFullYear(),
-        gmt_offset: "00:00:00",
-        is_cancelled: false,
-        location: null,
-        country_code: null,
-        country_key: null,
-        country_name: null,
-        circuit_key: null,
-        circuit_short_name: null,
+        ...unknownVenue(when),
       },
     ];
   });
+}
+
+/** The fields a folder of recorded rows cannot tell (where and in which zone), with the span the rows cover. */
+function unknownVenue(when: { first: number; last: number }): Row {
+  return {
+    date_start: openf1Date(when.first, false),
+    date_end: openf1Date(when.last, false),
+    year: new Date(when.first).getUTCFullYear(),
+    gmt_offset: "00:00:00",
+    is_cancelled: false,
+    location: null,
+    country_code: null,
+    country_key: null,
+    country_name: null,
+    circuit_key: null,
+    circuit_short_name: null,
+  };
 }
 
 function deriveMeetings(sessions: Row[]): Row[] {
@@ -117,17 +124,7 @@ function deriveMeetings(sessions: Row[]): Row[] {
         meeting_key: meetingKey,
         meeting_name: `Meeting ${meetingKey}`,
         meeting_official_name: null,
-        date_start: openf1Date(when.first, false),
-        date_end: openf1Date(when.last, false),
-        year: new Date(when.first).getUTCFullYear(),
-        gmt_offset: "00:00:00",
-        is_cancelled: false,
-        location: null,
-        country_code: null,
-        country_key: null,
-        country_name: null,
-        circuit_key: null,
-        circuit_short_name: null,
+        ...unknownVenue(when),
         circuit_type: null,
       },
     ];

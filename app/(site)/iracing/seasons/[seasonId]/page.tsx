@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { cache } from "react";
 import { seasonSchedule, type ScheduleWeek } from "@/lib/iracing/queries";
 import { CategoryText, LicenceBadge, SeasonFlags } from "@/lib/iracing/ui/labels";
 import { seriesHref, trackHref } from "@/lib/iracing/ui/links";
@@ -11,15 +10,11 @@ import { WeekCars } from "@/lib/iracing/ui/week-cars";
 import { WeekSessionsSummary } from "@/lib/iracing/ui/week-sessions-summary";
 import { link } from "@/lib/ui/controls";
 import { DataTable, type ServerColumn } from "@/lib/ui/table/data-table";
-import { positiveInt, readParam } from "@/lib/ui/search-params";
+import { loadById } from "@/lib/ui/search-params";
 
 type Props = { params: Promise<{ seasonId: string }> };
 
-// Metadata and page read the same season once per request.
-const load = cache(async (id: string) => {
-  const seasonId = readParam(positiveInt.optional(), id);
-  return seasonId === undefined ? null : seasonSchedule(seasonId);
-});
+const load = loadById(seasonSchedule);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const schedule = await load((await params).seasonId);

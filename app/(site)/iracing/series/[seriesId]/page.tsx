@@ -1,22 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { cache } from "react";
 import { seriesDetail, type SeriesDetail } from "@/lib/iracing/queries";
 import { CategoryText, LicenceBadge, SeasonFlags } from "@/lib/iracing/ui/labels";
 import { seasonHref } from "@/lib/iracing/ui/links";
 import { LocalTime } from "@/lib/iracing/ui/local-time";
 import { link } from "@/lib/ui/controls";
 import { DataTable, type ServerColumn } from "@/lib/ui/table/data-table";
-import { positiveInt, readParam } from "@/lib/ui/search-params";
+import { loadById } from "@/lib/ui/search-params";
 
 type Props = { params: Promise<{ seriesId: string }> };
 type SeasonRow = SeriesDetail["seasons"][number];
 
-const load = cache(async (id: string) => {
-  const seriesId = readParam(positiveInt.optional(), id);
-  return seriesId === undefined ? null : seriesDetail(seriesId);
-});
+const load = loadById(seriesDetail);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const series = await load((await params).seriesId);

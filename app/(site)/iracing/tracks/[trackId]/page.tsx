@@ -1,23 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { cache } from "react";
 import { trackDetail, type TrackDetail } from "@/lib/iracing/queries";
 import { seasonHref } from "@/lib/iracing/ui/links";
 import { LocalTime } from "@/lib/iracing/ui/local-time";
 import { TrackMap } from "@/lib/iracing/ui/track-map";
 import { link } from "@/lib/ui/controls";
 import { DataTable, type ServerColumn } from "@/lib/ui/table/data-table";
-import { positiveInt, readParam } from "@/lib/ui/search-params";
+import { loadById } from "@/lib/ui/search-params";
 
 type Props = { params: Promise<{ trackId: string }> };
 type Config = TrackDetail["configs"][number];
 type Racing = TrackDetail["racing"][number];
 
-const load = cache(async (id: string) => {
-  const trackId = readParam(positiveInt.optional(), id);
-  return trackId === undefined ? null : trackDetail(trackId);
-});
+const load = loadById(trackDetail);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const track = await load((await params).trackId);

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { cache } from "react";
 import { z } from "zod";
 import { cachedDriverDetail } from "@/lib/raceroom/cached";
 import { chartHistories, DRIVER_RESULT_SORTS, driverResultsPage, type DriverResultsQuery } from "@/lib/raceroom/driver-results";
@@ -10,7 +9,7 @@ import { DriverResults } from "@/lib/raceroom/ui/driver-results";
 import { PersonalBestChart } from "@/lib/raceroom/ui/personal-best-chart";
 import { formatCount } from "@/lib/ui/format";
 import { withQuery } from "@/lib/ui/href";
-import { positiveInt, readParam, readSearchParams, type SearchParams } from "@/lib/ui/search-params";
+import { loadById, positiveInt, readSearchParams, type SearchParams } from "@/lib/ui/search-params";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
 
@@ -23,11 +22,7 @@ const searchSchema = z.object({
   board: z.string().regex(/^\d+-\d+$/).optional(),
 });
 
-// Metadata and page read the same driver once per request.
-const load = cache(async (id: string) => {
-  const driverId = readParam(positiveInt.optional(), id);
-  return driverId === undefined ? null : cachedDriverDetail(driverId);
-});
+const load = loadById(cachedDriverDetail);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const detail = await load((await params).id);

@@ -12,22 +12,21 @@
  *    hits in the first bytes of the page).
  * 3. Pitwall's search box, from the keystroke to the first hit (includes the box's 150 ms pause for typing).
  *
- * Run (loads the simulated world into the database if it holds no live data, then starts the build on BENCH_PORT):
- *   PITWALL_DIST_DIR=.next-rr npx next build
- *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/pitwall_bench_rr PITWALL_DIST_DIR=.next-rr npx tsx bench/raceroom-browser.ts
+ * Run (loads the simulated world into the database if it holds no live data, builds the app into PITWALL_DIST_DIR
+ * (.next) unless a build is there, then serves it through Pitwall's launcher on BENCH_PORT):
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/pitwall_bench_rr npx tsx bench/raceroom-browser.ts
  * Both sides must list the driver each query was cut from (and show the same first hit when only one driver matches),
  * and both are warmed up on queries that are not measured.
  * Settings: BENCH_ENTRIES (200000) and BENCH_DRIVERS (entries x 0.225) for the world, BENCH_RELOAD=1 to load it again,
  * BENCH_RUNS (8) fresh contexts per query, BENCH_PORT (3216), BENCH_BASE_URL to measure an already running build instead (its database must hold the data).
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import path from "node:path";
 import { chromium, type Browser } from "@playwright/test";
 import { closeDatabase, sql } from "@/lib/db";
 import { runMigrations } from "@/db/migrate";
 import { databaseUrl } from "@/lib/env";
+import { buildIfMissing, startPitwall } from "./support/app";
 
 const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 200_000);
 // The simulator's default proportion: 45,000 drivers for 200,000 entries.
@@ -73,22 +72,6 @@ async function loadWorld(): Promise<void> {
   const promoted = await promoteGeneration(generationId);
   await sim.close();
   console.log(`loaded ${promoted.entries.toLocaleString("en-US")} entries of ${promoted.drivers.toLocaleString("en-US")} drivers in ${ms(performance.now() - started)}`);
-}
-
-async function startApp(): Promise<{ url: string; child: ChildProcess }> {
-  const url = `http://127.0.0.1:${PORT}`;
-  const child = spawn(path.join("node_modules", ".bin", "next"), ["start", "--port", String(PORT), "--hostname", "127.0.0.1"], {
-    stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: databaseUrl() },
-  });
-  for (let i = 0; i < 300; i += 1) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode} (is there a build in PITWALL_DIST_DIR?)`);
-    const up = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
-    if (up) return { url, child };
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  child.kill("SIGTERM");
-  throw new Error("the app did not come up within 60 s");
 }
 
 /** Part of a real driver name (five letters from its middle, lower-cased), one per stride through the drivers. */
@@ -373,11 +356,15 @@ async function main(): Promise<void> {
   const [live] = await sql()<{ entries: number }[]>`
     select g.entry_count as entries from raceroom_live l join raceroom_generations g on g.id = l.generation_id`;
   if (!live || process.env.BENCH_RELOAD === "1") await loadWorld();
-  const app = await startApp();
+  // The app reads the database the world was loaded into, and runs as `npm start` runs it.
+  process.env.DATABASE_URL = databaseUrl();
+  const distDir = process.env.PITWALL_DIST_DIR ?? ".next";
+  buildIfMissing(".", distDir, { PITWALL_DIST_DIR: distDir });
+  const app = await startPitwall(PORT, distDir);
   try {
     await measure(app);
   } finally {
-    app.child.kill("SIGTERM");
+    app.stop();
   }
 }
 

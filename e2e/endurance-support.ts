@@ -1,9 +1,11 @@
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
 import { demoCalendar } from "../lib/endurance/demo-calendar";
-import { E2E_ADMIN_API_TOKEN } from "./env";
+import { E2E_ADMIN_API_TOKEN, e2eSimulatorUrl } from "./env";
 
 // The e2e server's simulator replays a 6-hour race live at 60x and a finished one; the calendar is put in through
 // the admin API, as the demo does it, and the finished race is ingested at once.
+
+const HOUR = 3_600_000;
 
 interface RaceSummary {
   slug: string;
@@ -22,7 +24,9 @@ async function calendar(request: APIRequestContext): Promise<{ live: RaceSummary
 export async function seedCalendar(request: APIRequestContext): Promise<void> {
   const seeded = await calendar(request);
   if (seeded.live.some((race) => race.slug === "pitwall-live") && seeded.past.some((race) => race.slug === "pitwall-past")) return;
-  const { races, ingest } = demoCalendar(new Date(), 6);
+  // The live race an hour in (first pit stops made) from now, whenever the specs before this one left it.
+  expect((await request.post(`${e2eSimulatorUrl()}/_control/endurance/start`, { data: { race: "live", fromMs: HOUR } })).ok()).toBe(true);
+  const { races, ingest } = demoCalendar(new Date(Date.now() - HOUR), 24, 3);
   const post = (kind: string, params: unknown) => request.post(`/api/v1/admin/syncs/${kind}`, { headers: { authorization: `Bearer ${E2E_ADMIN_API_TOKEN}` }, data: { params } });
   for (const race of races) expect((await post("endurance.schedule-race", race)).ok()).toBe(true);
   for (const race of ingest) expect((await post("endurance.ingest", { race })).ok()).toBe(true);
@@ -35,7 +39,7 @@ export async function seedCalendar(request: APIRequestContext): Promise<void> {
     .toBe(true);
 }
 
-/** Seconds of race time shown in the race clock ("Race time 1:02:03 of 6:00:00"). */
+/** Seconds of race time shown in the race clock ("Race time 1:02:03 of 24:00:00"). */
 export async function shownRaceTime(page: Page): Promise<number> {
   const text = (await page.getByTestId("race-clock").textContent()) ?? "";
   const [, h, m, s] = /Race time (\d+):(\d+):(\d+)/.exec(text) ?? [];

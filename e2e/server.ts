@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { chooseDatabase, ensureDatabase } from "../scripts/database";
-import { E2E_ADMIN_API_TOKEN, E2E_ADMIN_PASSWORD, E2E_SESSION_SECRET } from "./env";
+import { E2E_ADMIN_API_TOKEN, E2E_ADMIN_PASSWORD, E2E_SESSION_SECRET, e2eSimulatorUrl } from "./env";
 import postgres from "postgres";
 import { startSimulator } from "../sim/server";
 import { defaultUpstreams, simulatedPitwallEnv } from "../sim/upstreams";
@@ -27,15 +27,17 @@ const databaseUrl = await ensureDatabase(choice.url, name);
 
 // A small simulated RaceRoom world keeps refreshes in e2e tests to a few seconds.
 const simulator = await startSimulator({
-  port: 0,
+  port: Number(new URL(e2eSimulatorUrl()).port),
   seed: 7,
   upstreams: await defaultUpstreams({
     ...process.env,
     SIM_RACEROOM_LEADERBOARDS: "120",
     SIM_RACEROOM_ENTRIES: "6000",
     SIM_RACEROOM_DRIVERS: "3000",
-    // A 3-hour endurance race replayed at 60x: three minutes of wall time, enough to watch it move.
-    SIM_ENDURANCE_HOURS: "3",
+    // A 24-hour endurance race replayed at 60x: 24 minutes of wall time, live through the whole run; a 3-hour
+    // finished one keeps the replay page light.
+    SIM_ENDURANCE_HOURS: "24",
+    SIM_ENDURANCE_PAST_HOURS: "3",
   }),
 });
 console.log(`e2e: simulators on ${simulator.url}`);
@@ -55,7 +57,6 @@ const child = spawn(process.execPath, ["--import", "tsx", "scripts/launch.ts", "
     NEXT_TELEMETRY_DISABLED: "1",
     ...(await simulatedPitwallEnv(simulator.url)),
     ENDURANCE_POLL_INTERVAL_MS: "2000",
-    E2E_SIMULATOR_URL: simulator.url,
   },
 });
 

@@ -20,7 +20,7 @@ function columns(inClass: boolean, bestByClass: Map<string | null, number>): Sor
       cell: (r) => (
         <>
           <span className="font-mono font-semibold">#{r.car}</span> <span className="break-words">{r.team ?? ""}</span>
-          {r.inPit ? <span className="ml-1.5 rounded bg-warn px-1 py-px text-[10px] font-semibold uppercase text-black">In pit</span> : null}
+          {r.inPit ? <span className="ml-1.5 rounded border border-warn/40 bg-warn/15 px-1 text-[10px] font-semibold uppercase text-warn">In pit</span> : null}
           <Folded
             summary={r.driver ?? "Driver unknown"}
             items={[

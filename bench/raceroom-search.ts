@@ -7,7 +7,8 @@
  * Warm-up queries are not measured; every whole-name query must find its driver first, and each kind reports how often
  * its driver was among the hits.
  *
- * Run: DATABASE_URL=postgres://postgres@127.0.0.1:5432/pitwall_bench_raceroom npx tsx bench/raceroom-search.ts
+ * Run (the react-server condition lets it load the server-only search module):
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/pitwall_bench_raceroom node --conditions=react-server --import tsx bench/raceroom-search.ts
  * The world is loaded (through bench/raceroom-ingest.ts) when the database holds fewer than BENCH_ENTRIES live
  * entries. Settings: BENCH_ENTRIES (2000000), BENCH_DRIVERS (450000), BENCH_QUERIES (1000), BENCH_DURING_INGEST (1; 0 measures
  * the idle figures only).
@@ -118,7 +119,7 @@ async function firstSearch(): Promise<void> {
 
 async function restartFigures(query: string): Promise<string> {
   const started = performance.now();
-  const child = spawn(process.execPath, ["--import", "tsx", new URL(import.meta.url).pathname, "--first-search", query], {
+  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", new URL(import.meta.url).pathname, "--first-search", query], {
     env: { ...process.env, LOG_LEVEL: "warn" },
     stdio: ["ignore", "pipe", "inherit"],
   });

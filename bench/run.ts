@@ -14,7 +14,8 @@ const scripts = readdirSync(dir)
 let failed = 0;
 for (const script of scripts) {
   console.log(`\n=== bench/${script}`);
-  const result = spawnSync(process.execPath, ["--import", "tsx", path.join(dir, script)], { stdio: "inherit", env: process.env });
+  // The react-server condition lets a bench load Pitwall's server-only read models, as the app's server bundle does.
+  const result = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(dir, script)], { stdio: "inherit", env: process.env });
   if (result.status !== 0) {
     failed += 1;
     console.error(`bench/${script} failed (exit ${result.status ?? result.signal})`);

@@ -35,7 +35,7 @@ export async function seedCalendar(request: APIRequestContext): Promise<void> {
       // The server is busy ingesting while this waits: a dropped connection is a reason to ask again, not to fail.
       const now = await calendar(request).catch(() => ({ live: [], past: [], upcoming: [] }));
       return now.live.some((race) => race.slug === "pitwall-live" && race.laps > 0) && now.past.some((race) => race.slug === "pitwall-past" && race.laps > 0);
-    }, { timeout: 200_000, intervals: [1_000] })
+    }, { timeout: 60_000, intervals: [1_000] })
     .toBe(true);
 }
 

@@ -5,8 +5,6 @@ import { shot } from "./shot";
 
 test.describe("endurance on a phone", () => {
   test.beforeAll(async ({ request }) => {
-    // Other specs may have left a RaceRoom refresh running on the same server: the first laps can take a while.
-    test.setTimeout(240_000);
     await seedCalendar(request);
   });
 

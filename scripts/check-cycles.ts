@@ -7,7 +7,7 @@ import { parseCircular, parseDependencyTree } from "dpdm";
  * nine tenths of the lint time; dpdm builds the graph once. Type-only imports are left out (`transform`), as
  * import/no-cycle does.
  */
-export const SOURCES = ["{app,lib,db,sim,inngest,scripts,bench,tests,e2e}/**/*.{ts,tsx}", "*.ts"];
+const SOURCES = ["{app,lib,db,sim,inngest,scripts,bench,tests,e2e}/**/*.{ts,tsx}", "*.ts"];
 const IGNORED = /node_modules|\/\.next|tests\/lint\/fixtures/;
 
 /** Each cycle as the files that form it, relative to `cwd`. */

@@ -25,7 +25,10 @@ export function ThemeToggle() {
   // script, and a root that React renders again in the browser has lost <html data-theme>: apply it on every mount.
   useEffect(() => {
     const apply = (window as unknown as { __pitwallApplyTheme?: () => void }).__pitwallApplyTheme;
-    if (apply) return apply();
+    if (apply) {
+      apply();
+      return;
+    }
     const script = document.createElement("script");
     script.text = themeScript;
     document.head.append(script);

@@ -6,17 +6,12 @@ import { iracingUpstream, type IracingOptionsInput } from "@/sim/iracing";
 import { iracingSimulator } from "@/sim/iracing/simulated";
 import { startSimulator, type Simulator } from "@/sim/server";
 
-/** The environment that points Pitwall's iRacing client at a simulator. */
-export function iracingEnvFor(simUrl: string): Record<string, string> {
-  return iracingSimulator.pitwallEnv(simUrl, {});
-}
-
 /** A simulated iRacing for the file, with Pitwall's environment pointed at it. */
 export function useIracingSimulator(options: IracingOptionsInput = {}, seed = 5): { sim: Simulator } {
   const handle = {} as { sim: Simulator };
   beforeAll(async () => {
     handle.sim = await startSimulator({ seed, upstreams: [iracingUpstream({ series: 24, ...options })] });
-    Object.assign(process.env, iracingEnvFor(handle.sim.url));
+    Object.assign(process.env, iracingSimulator.pitwallEnv(handle.sim.url, {}));
     resetEnvCache();
   });
   afterAll(async () => {

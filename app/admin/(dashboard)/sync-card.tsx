@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useState, useTransition } from "react";
 import { isActive, runDurationMs } from "@/lib/admin/run-view";
+import { formParams } from "@/lib/admin/sync-params";
 import type { SyncCardView } from "@/lib/admin/syncs";
 import { button, primaryButton } from "@/lib/ui/controls";
 import { formatDuration } from "@/lib/ui/format";
@@ -10,11 +11,13 @@ import { ProgressBar } from "@/lib/ui/progress-bar";
 import { RunCountsList } from "./run-counts";
 import { RunStatusBadge } from "./run-status-badge";
 import { cancelSyncRun, runSyncNow, type ActionResult } from "./sync-actions";
+import { initialValues, missingRequired, SyncParamsForm, type ParamValues } from "./sync-params-form";
 import { Timestamp } from "./timestamp";
 
 export function SyncCard({ card, onChange }: { card: SyncCardView; onChange: () => Promise<void> }) {
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<string | null>(null);
+  const [values, setValues] = useState<ParamValues>(() => initialValues(card.params));
   const run = card.lastRun;
   const active = run !== null && isActive(run.status);
   const headingId = `sync-${card.kind}`;
@@ -71,6 +74,8 @@ export function SyncCard({ card, onChange }: { card: SyncCardView; onChange: () 
         <p className="border-t border-border pt-3 text-sm text-muted">Never run yet.</p>
       )}
 
+      {card.params.length > 0 ? <SyncParamsForm kind={card.kind} fields={card.params} values={values} onChange={setValues} /> : null}
+
       {message ? (
         <p role="alert" className="text-sm text-bad">
           {message}
@@ -81,7 +86,11 @@ export function SyncCard({ card, onChange }: { card: SyncCardView; onChange: () 
         <button
           type="button"
           disabled={pending || active}
-          onClick={() => act(() => runSyncNow(card.kind))}
+          onClick={() => {
+            const missing = missingRequired(card.params, values);
+            if (missing.length > 0) setMessage(`Fill in ${missing.join(", ")} first (under Parameters).`);
+            else act(() => runSyncNow(card.kind, formParams(card.params, values)));
+          }}
           className={primaryButton}
         >
           {active ? "Running…" : pending ? "Starting…" : "Run now"}

@@ -14,7 +14,7 @@ test.describe("F1 on a phone", () => {
     test.setTimeout(120_000);
     const started = await request.post("/api/v1/admin/syncs/f1.replay", {
       headers: { authorization: `Bearer ${E2E_ADMIN_API_TOKEN}` },
-      data: { params: { sessionKey: SESSION, speed: 20 } },
+      data: { params: { sessionKey: SESSION, source: "openf1", speed: 20 } },
     });
     expect(started.status()).toBe(202);
     await page.goto("/f1");
@@ -41,5 +41,23 @@ test.describe("F1 on a phone", () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await shot(page, "f1-time-travel-phone");
     await expectAccessible(page, "f1-time-travel-phone");
+  });
+
+  test("the sessions list fits the screen with each session's sources; an archived session not yet replayed says how to get it", async ({ page, request }) => {
+    const listed = await request.post("/api/v1/admin/syncs/f1.archive-season", {
+      headers: { authorization: `Bearer ${E2E_ADMIN_API_TOKEN}` },
+      data: { params: { year: 2020 } },
+    });
+    expect(listed.status()).toBe(202);
+    await page.goto("/f1/sessions");
+    // Practice 1 of the 70th Anniversary GP: in the index, never replayed.
+    const practice = page.locator('a[href="/f1/sessions/5777"]');
+    await expect.poll(async () => { await page.reload(); return practice.count(); }, { timeout: 30_000 }).toBe(1);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await expectAccessible(page, "f1-sessions-phone");
+    await practice.tap();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Silverstone · Practice 1");
+    await expect(page.getByText("No timing stored yet")).toBeVisible();
+    await shot(page, "f1-session-archived-phone");
   });
 });

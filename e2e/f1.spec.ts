@@ -23,9 +23,10 @@ test.describe.configure({ mode: "serial" });
 test.describe("F1 pages", () => {
   test("a replay started by an operator plays on the live page: 20 drivers in the tower, 20 cars on the map, values moving", async ({ page, request }) => {
     test.setTimeout(120_000);
-    await startSync(request, "f1.replay", { sessionKey: SESSION, speed: 30 });
+    await startSync(request, "f1.replay", { sessionKey: SESSION, source: "openf1", speed: 30 });
     await page.goto("/f1");
     await expect(page.getByTestId("mode-badge")).toHaveText("REPLAY 30×", { timeout: 60_000 });
+    await expect(page.getByTestId("source-badge")).toHaveText("OpenF1");
     const tower = page.getByTestId("timing-tower");
     await expect(tower.locator("tbody tr")).toHaveCount(20);
     await expect(page.getByTestId("car")).toHaveCount(20);
@@ -63,7 +64,8 @@ test.describe("F1 pages", () => {
   test("time travel: the sessions list opens the session, jump to a lap, seek and play", async ({ page }) => {
     await page.goto("/f1/sessions");
     const sessions = page.getByRole("table", { name: "F1 sessions" });
-    await expect(sessions.locator("tbody tr")).toHaveCount(1);
+    // Newest first: the simulated race is the newest session whichever source listed it.
+    await expect(sessions.locator("tbody tr").first()).toContainText("OpenF1");
     await sessions.getByRole("link").first().click();
     await expect(page).toHaveURL(new RegExp(`/f1/sessions/${SESSION}$`));
     await expect(page.getByTestId("lap-counter")).toHaveText("Lap 1 / 58");

@@ -60,14 +60,20 @@ async function demoSecrets(): Promise<DemoSecrets> {
   return secrets;
 }
 
-/** The first RaceRoom refresh, through the same admin API a script would use, unless data exists already. */
+/** Starts a sync through the same admin API a script would use. */
+function startSync(baseUrl: string, token: string, kind: string, params?: unknown): Promise<Response> {
+  return fetch(`${baseUrl}/api/v1/admin/syncs/${kind}`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+    body: JSON.stringify(params === undefined ? {} : { params }),
+  });
+}
+
+/** The first RaceRoom refresh, unless data exists already. */
 async function firstRefresh(baseUrl: string, token: string): Promise<void> {
   const status = await fetch(`${baseUrl}/api/v1/raceroom/status`).then((r) => (r.ok ? r.json() : null)).catch(() => null);
   if (status?.live || status?.running) return;
-  const response = await fetch(`${baseUrl}/api/v1/admin/syncs/raceroom.full-refresh`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${token}` },
-  });
+  const response = await startSync(baseUrl, token, "raceroom.full-refresh");
   console.log(
     response.ok
       ? "pitwall: first RaceRoom refresh started against the simulator (progress on /raceroom and /admin)"
@@ -80,7 +86,7 @@ async function firstIracingSync(baseUrl: string, token: string): Promise<void> {
   const known = await fetch(`${baseUrl}/api/v1/iracing/series`).then((r) => (r.ok ? r.json() : null)).catch(() => null);
   if (known?.data?.length) return;
   for (const kind of ["iracing.catalogue", "iracing.nightly"]) {
-    const response = await fetch(`${baseUrl}/api/v1/admin/syncs/${kind}`, { method: "POST", headers: { authorization: `Bearer ${token}` } });
+    const response = await startSync(baseUrl, token, kind);
     if (!response.ok) console.log(`pitwall: could not start ${kind} (${response.status} ${await response.text()})`);
   }
   console.log("pitwall: iRacing series and seasons are syncing from the simulator (progress on /admin)");
@@ -89,17 +95,20 @@ async function firstIracingSync(baseUrl: string, token: string): Promise<void> {
 /** The endurance calendar over the simulator's races: one live at 60x, one finished (ingested now), two to come. */
 async function enduranceCalendar(baseUrl: string, token: string): Promise<void> {
   const { races, ingest } = demoCalendar(new Date(), Number(process.env.SIM_ENDURANCE_HOURS ?? 24));
-  const post = (kind: string, params: unknown) =>
-    fetch(`${baseUrl}/api/v1/admin/syncs/${kind}`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify({ params }) });
-  for (const race of races) await post("endurance.schedule-race", race);
-  for (const race of ingest) await post("endurance.ingest", { race });
+  for (const race of races) await startSync(baseUrl, token, "endurance.schedule-race", race);
+  for (const race of ingest) await startSync(baseUrl, token, "endurance.ingest", { race });
   console.log("pitwall: endurance races on the calendar, one live at 60x (/endurance)");
 }
 
-/** F1: the simulator plays its race live; asking for the live session now starts the poller without waiting for the minute's watch. */
+/**
+ * F1: the simulated OpenF1 plays its race live; asking for the live session now starts the poller without waiting for
+ * the minute's watch. The simulated live-timing archive's seasons are listed, each session replayable from /admin.
+ */
 async function followF1(baseUrl: string, token: string): Promise<void> {
-  const response = await fetch(`${baseUrl}/api/v1/admin/syncs/f1.follow-live`, { method: "POST", headers: { authorization: `Bearer ${token}` } });
+  const response = await startSync(baseUrl, token, "f1.follow-live");
   console.log(response.ok ? "pitwall: following the simulated F1 race live on /f1" : `pitwall: could not follow the F1 race (${response.status})`);
+  const archive = await startSync(baseUrl, token, "f1.archive-season");
+  console.log(archive.ok ? "pitwall: listing the live-timing archive's sessions (/f1/sessions)" : `pitwall: could not list the F1 archive (${archive.status})`);
 }
 
 buildIfNeeded();

@@ -1,6 +1,7 @@
 // F1's storage. What lives where (every name starts with f1_):
-// - f1_sessions, f1_drivers: what the sessions and drivers endpoints said, one row each; a session keeps its track
-//   outline once derived from location samples.
+// - f1_sessions, f1_drivers: what the sessions and drivers endpoints (or the live-timing archive's season index)
+//   said, one row each; a session keeps its track outline once derived from location samples, which sources know it,
+//   and which source its stored records came from.
 // - f1_records: every other record, normalized (lib/f1/records.ts as JSON), one row per natural key (a lap, a pit
 //   visit, a stint, a timed sample), so a poll that overlaps the previous one rewrites rather than duplicates.
 // - f1_snapshots: the compact race state after each poll, with an increasing sequence; the live endpoint serves the
@@ -8,6 +9,8 @@
 // - f1_pollers: one row per session being polled or replayed: the lease that keeps it to one poller, the date
 //   cursors and the race-state builder it carries on from.
 // - f1_upstream_requests: OpenF1 requests of the last seconds, the request budget every instance shares.
+// - f1_feed_messages: every raw message of a session followed live over the live-timing feed, in arrival order, so
+//   the session can be replayed exactly.
 
 import { sql } from "drizzle-orm";
 import { bigint, bigserial, index, integer, jsonb, pgTable, primaryKey, real, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
@@ -25,6 +28,12 @@ export const f1Sessions = pgTable("f1_sessions", {
   circuitShortName: text(),
   /** [[x, y], ...] in the track's units, one lap of one car. */
   outline: jsonb().$type<[number, number][]>(),
+  /** The sources that list the session: "openf1", "livetiming" (lib/f1/sources.ts). */
+  sources: text().array().notNull().default(sql`'{}'::text[]`),
+  /** The session's folder in the live-timing archive, e.g. "2020/2020-08-09_70th_Anniversary_Grand_Prix/2020-08-07_Practice_2/". */
+  archivePath: text(),
+  /** The source the stored records came from: one source at a time, so two never mix in a replay. */
+  recordsSource: text(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -76,6 +85,8 @@ export const f1Pollers = pgTable("f1_pollers", {
   sessionKey: integer().primaryKey(),
   /** "live" follows the session as OpenF1 publishes it; "replay" plays a past one. */
   mode: text().notNull(),
+  /** The source it reads: "openf1" or "livetiming". */
+  source: text().notNull().default("openf1"),
   /** "running", "needs-account", "finished", "stopped", "failed" */
   status: text().notNull(),
   /** The run that owns the poller; a run that finds another id here stops. */
@@ -104,4 +115,16 @@ export const f1UpstreamRequests = pgTable(
     at: timestamp({ withTimezone: true, precision: 3 }).notNull().default(sql`clock_timestamp()`),
   },
   (t) => [index("f1_upstream_requests_at").on(t.at)],
+);
+
+export const f1FeedMessages = pgTable(
+  "f1_feed_messages",
+  {
+    id: bigserial({ mode: "number" }).primaryKey(),
+    sessionKey: integer().notNull(),
+    receivedAt: timestamp({ withTimezone: true, precision: 3 }).notNull(),
+    /** `[topic, data, utc]` as the feed sent it (lib/f1/livetiming/recording.ts). */
+    line: text().notNull(),
+  },
+  (t) => [index("f1_feed_messages_session").on(t.sessionKey, t.id)],
 );

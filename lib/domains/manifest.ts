@@ -42,8 +42,8 @@ export interface DomainManifest {
   warmUp?(): Promise<unknown>;
   /** Hot endpoints served before Next (lib/site/fast-routes.ts); each must also exist as a route handler. */
   fastRoutes?(): Promise<FastRoute[]>;
-  /** Loaded only by the simulator program (npm run sim, the demo, tests). */
-  simulator?(): Promise<SimulatedUpstream>;
+  /** Loaded only by the simulator program (npm run sim, the demo, tests); a domain with two upstreams gives both. */
+  simulator?(): Promise<SimulatedUpstream | readonly SimulatedUpstream[]>;
 }
 
 /** Declares a domain; a manifest that breaks the conventions throws at import, in the first test or page load. */

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineEndpoint } from "@/lib/api/endpoint";
 import { COMPOUNDS } from "./records";
+import { F1_SOURCES } from "./sources";
 
 // The F1 part of /api/v1: the live snapshot (the hottest path of the site), the sessions, the state of a session at
 // any moment (time travel), the track outline, and a session's laps, stints, pit visits, race control and weather.
@@ -99,6 +100,10 @@ export const liveFeedSchema = z
     message: z.string().nullable().describe("Why there is no live data, when there is none"),
     publishedAt: timestamp,
     session: sessionSchema.nullable(),
+    source: z
+      .object({ kind: z.enum(F1_SOURCES), label: z.string(), note: z.string().nullable().describe("What this source leaves out, e.g. no car positions") })
+      .nullable()
+      .describe("Where the state comes from: OpenF1 or the official live-timing archive"),
     replay: z.object({ speed: z.number(), from: timestamp, startedAt: timestamp }).nullable(),
     feeds: z.record(z.string(), freshness).describe("Per feed (intervals, position, location, laps, ...): its newest record and when it last brought one"),
     state: raceStateSchema.nullable(),
@@ -124,10 +129,20 @@ export const sessionsEndpoint = defineEndpoint({
   method: "GET",
   path: "/api/v1/f1/sessions",
   summary: "Sessions Pitwall has data for",
-  description: "Newest first, with how many records are stored for each.",
+  description:
+    "Newest first: sessions followed live or replayed from OpenF1, and every session of the official live-timing archive's seasons read so far, with the sources that list each and how many records are stored.",
   tags,
   query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50).describe("Sessions to return, 1 to 200") }),
-  response: z.object({ data: z.array(sessionSchema.extend({ records: z.number().int(), laps: z.number().int().nullable() })) }),
+  response: z.object({
+    data: z.array(
+      sessionSchema.extend({
+        sources: z.array(z.enum(F1_SOURCES)).describe("Sources that list the session: openf1, livetiming (the official archive)"),
+        recordsSource: z.enum(F1_SOURCES).nullable().describe("The source of the stored records; null before a replay or live poll stored any"),
+        records: z.number().int(),
+        laps: z.number().int().nullable(),
+      }),
+    ),
+  }),
   cache: { maxAge: 10 },
 });
 

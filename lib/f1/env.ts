@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { envSection } from "@/lib/env";
+import { livetimingEnvSchema } from "./livetiming/env";
 
 /**
  * F1's settings: where OpenF1 is (the demo and tests point it at the simulator), the optional OpenF1 account (needed
@@ -16,6 +17,7 @@ export const f1EnvSchema = z.object({
   F1_POLL_INTERVAL_MS: z.coerce.number().int().min(500).max(10_000).default(1_500),
   /** How often to ask the sessions endpoint whether a session is live. */
   F1_WATCH_CRON: z.string().min(9).default("* * * * *"),
+  ...livetimingEnvSchema.shape,
 });
 
 export const f1Env = envSection(f1EnvSchema);

@@ -1,3 +1,4 @@
+import type { F1Source } from "./sources";
 import type { RaceSnapshot } from "./state/snapshot";
 
 /** The feeds a poller reads, each with its own freshness on the page. */
@@ -38,6 +39,8 @@ export interface LiveFeed {
   /** When this snapshot was written (wall clock). */
   publishedAt: string;
   session: SessionSummary | null;
+  /** Which source the state comes from, and what it leaves out. */
+  source: { kind: F1Source; label: string; note: string | null } | null;
   replay: { speed: number; from: string; startedAt: string } | null;
   feeds: Partial<Record<Feed, FeedFreshness>>;
   state: RaceSnapshot | null;

@@ -3,7 +3,11 @@ import { defineJob, PermanentJobError, utcSchedule, type JobDefinition } from "@
 import { defineSync } from "@/lib/jobs/sync-kind";
 import { f1Env } from "./env";
 import { POLLER_EVENT, WATCH_EVENT } from "./events";
-import { claimPoller, pollWindow, stopPoller } from "./poller";
+import { followFeedWindow } from "./livetiming/follow";
+import { FIRST_ARCHIVED_YEAR, importSeason } from "./livetiming/seasons";
+import { claimPoller, pollWindow, stopForReplay, stopPoller } from "./poller";
+import { F1_SOURCES, replaySource, type F1Source } from "./sources";
+import { sessionSources } from "./store";
 
 /** Each durable step polls this long: a run of WINDOWS_PER_RUN steps covers 75 minutes, far below 1,000 steps. */
 const WINDOW_MS = 15_000;
@@ -12,6 +16,7 @@ const WINDOWS_PER_RUN = 300;
 const pollerRequest = z.object({
   sessionKey: z.coerce.number().int().positive(),
   mode: z.enum(["live", "replay"]).default("live"),
+  source: z.enum(F1_SOURCES).default("openf1"),
   speed: z.coerce.number().min(1).max(60).default(1),
   /** Replays: the session moment to start from (ISO); the session's start by default. */
   from: z.iso.datetime().optional(),
@@ -42,6 +47,7 @@ export const poller: JobDefinition = defineJob(pollerRequest, {
       return claimPoller({
         sessionKey: request.sessionKey,
         mode: request.mode,
+        source: request.source,
         owner,
         previousOwner: request.previousOwner,
         force: request.force,
@@ -51,8 +57,10 @@ export const poller: JobDefinition = defineJob(pollerRequest, {
     });
     if (!claimed) return { sessionKey: request.sessionKey, claimed: false };
     const totals = { polls: 0, records: 0, requests: 0, malformed: 0 };
+    // A live session on the live-timing feed is followed over its socket; everything else is polled.
+    const follow = request.mode === "live" && request.source === "livetiming" ? followFeedWindow : pollWindow;
     for (let window = 1; window <= WINDOWS_PER_RUN; window += 1) {
-      const result = await steps.run(`poll-${window}`, () => pollWindow(request.sessionKey, owner, WINDOW_MS));
+      const result = await steps.run(`poll-${window}`, () => follow(request.sessionKey, owner, WINDOW_MS));
       totals.polls += result.polls;
       totals.records += result.records;
       totals.requests += result.requests;
@@ -62,7 +70,7 @@ export const poller: JobDefinition = defineJob(pollerRequest, {
     await steps.sendEvent("continue", {
       name: POLLER_EVENT,
       id: `${owner}-continues`,
-      data: { sessionKey: request.sessionKey, mode: request.mode, speed: request.speed, previousOwner: owner, generation: request.generation + 1 },
+      data: { sessionKey: request.sessionKey, mode: request.mode, source: request.source, speed: request.speed, previousOwner: owner, generation: request.generation + 1 },
     });
     return { sessionKey: request.sessionKey, ...totals, status: "continued" };
   },
@@ -88,27 +96,43 @@ export const watcher: JobDefinition = defineJob(z.looseObject({}), {
   },
 });
 
+/** The source a replay reads: the operator's pick, or the default rule (the archive when it has the session). */
+async function chooseReplaySource(sessionKey: number, asked: F1Source | "auto"): Promise<F1Source> {
+  const session = await sessionSources(sessionKey);
+  const source = asked === "auto" ? replaySource(session) : asked;
+  if (source === "livetiming" && !session?.archivePath) {
+    throw new PermanentJobError(`session ${sessionKey} is not in the live-timing archive's index: run f1.archive-season for its year first`);
+  }
+  return source;
+}
+
 /** An operator's replay of any past session at 1x-60x, through the poller and the live page. */
 export const replaySession = defineSync({
   kind: "f1.replay",
   label: "F1 replay",
-  description: "Plays a past session on the live page at 1x to 60x, through the same poller as a live session.",
+  description: "Plays a past session on the live page at 1x to 60x, through the same poller as a live session, from OpenF1 or the live-timing archive.",
   params: z.object({
-    sessionKey: z.coerce.number().int().positive().describe("OpenF1 session key, e.g. 9839 (2025 Abu Dhabi race)"),
+    sessionKey: z.coerce.number().int().positive().describe("Session key (OpenF1's and the archive's), e.g. 9839 (2025 Abu Dhabi race)"),
+    source: z
+      .enum(["auto", ...F1_SOURCES])
+      .default("auto")
+      .describe("auto: the live-timing archive when it lists the session (no account needed), else OpenF1"),
     speed: z.coerce.number().min(1).max(60).default(10).describe("Session seconds per second, 1 to 60"),
     from: z.iso.datetime().optional().describe("Session moment to start from (ISO); the session's start by default"),
   }),
   retries: 1,
   async run({ steps, params, syncRunId }) {
     if (!params.sessionKey) throw new PermanentJobError("a session key is needed");
-    // Whatever polls the session now stops at its next poll, so the queued replay run (one per session) can start.
-    await steps.run("stop-current", () => stopPoller(params.sessionKey));
+    const source = await steps.run("choose-source", () => chooseReplaySource(params.sessionKey, params.source));
+    // Whatever polls the session now stops at its next poll, so the queued replay run (one per session) can start;
+    // other replays stop too, so the live page shows this one.
+    await steps.run("stop-current", () => stopForReplay(params.sessionKey));
     await steps.sendEvent("start-replay", {
       name: POLLER_EVENT,
       id: `f1-replay-${syncRunId}`,
-      data: { sessionKey: params.sessionKey, mode: "replay", speed: params.speed, from: params.from, force: true },
+      data: { sessionKey: params.sessionKey, mode: "replay", source, speed: params.speed, from: params.from, force: true },
     });
-    return { sessionKey: params.sessionKey, speed: params.speed };
+    return { sessionKey: params.sessionKey, source, speed: params.speed };
   },
 });
 
@@ -125,13 +149,44 @@ export const stopSession = defineSync({
   },
 });
 
-/** Asks OpenF1 now whether a session is live (the watch also runs every minute) and starts its poller. */
+/** Asks now whether a session is live (the watch also runs every minute) and starts its poller. */
 export const followLive = defineSync({
   kind: "f1.follow-live",
   label: "F1 follow the live session",
-  description: "Asks OpenF1 for its latest session now and, when it is live, starts polling it (the watch does this every minute).",
+  description:
+    "Asks for the live session now and, when there is one, starts following it (the watch does this every minute): OpenF1 first, the live-timing feed when OpenF1 needs an account.",
+  params: z.object({
+    source: z
+      .enum(["auto", ...F1_SOURCES])
+      .default("auto")
+      .describe("auto: OpenF1, or the live-timing feed when OpenF1 needs an account; livetiming: the feed's socket (free topics without an F1 TV token)"),
+  }),
   retries: 1,
-  async run({ steps }) {
-    return steps.run("watch", async () => (await import("./watch")).watchSessions());
+  async run({ steps, params }) {
+    const watch = await import("./watch");
+    return steps.run("watch", () => (params.source === "livetiming" ? watch.watchFeed() : watch.watchSessions()));
+  },
+});
+
+/** Lists seasons' sessions from the live-timing archive's index: every session since 2018 becomes replayable. */
+export const archiveSeasons = defineSync({
+  kind: "f1.archive-season",
+  label: "F1 archive seasons",
+  description: "Reads the live-timing archive's season index (one request a year) and lists its sessions, each replayable without an account.",
+  params: z.object({
+    year: z.coerce
+      .number()
+      .int()
+      .min(FIRST_ARCHIVED_YEAR)
+      .max(2100)
+      .optional()
+      .describe(`One season, e.g. 2020; every season from ${FIRST_ARCHIVED_YEAR} to this year by default`),
+  }),
+  retries: 2,
+  async run({ steps, params }) {
+    const years = params.year ? [params.year] : Array.from({ length: new Date().getUTCFullYear() - FIRST_ARCHIVED_YEAR + 1 }, (_, index) => FIRST_ARCHIVED_YEAR + index);
+    const seasons = [];
+    for (const year of years) seasons.push(await steps.run(`season-${year}`, () => importSeason(year)));
+    return { seasons: seasons.filter((season) => season.sessions !== null), sessions: seasons.reduce((sum, season) => sum + (season.sessions ?? 0), 0) };
   },
 });

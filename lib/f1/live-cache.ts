@@ -23,6 +23,7 @@ const IDLE: Omit<LiveFeed, "sequence"> = {
   message: "No session is being followed yet: one starts when OpenF1 has a live session, or when an operator starts a replay.",
   publishedAt: new Date(0).toISOString(),
   session: null,
+  source: null,
   replay: null,
   feeds: {},
   state: null,

@@ -4,6 +4,8 @@ import { logger } from "@/lib/log";
 import type { Driver, LocationSample, RaceRecord, Session } from "@/lib/f1/records";
 import { f1Env } from "./env";
 import type { Feed, FeedFreshness, LiveFeed, PollerStatus, SessionSummary } from "./feed";
+import { importArchivedSession } from "./livetiming/import";
+import { archiveNote } from "./livetiming/topics";
 import type { OpenF1Endpoint } from "./openf1/parse";
 import type { QueryCondition } from "./openf1/query";
 import { replayOf } from "./replays";
@@ -13,7 +15,8 @@ import { RaceStateBuilder } from "./state/builder";
 import type { BuilderState } from "./state/entries";
 import type { RaceSnapshot } from "./state/snapshot";
 import { sessionTimeline } from "./state/timeline";
-import { storeDrivers, storedDrivers, storeRecords, storeSessions, type StoredRecord } from "./store";
+import { SOURCE_LABELS, type F1Source } from "./sources";
+import { locationsAt, storeDrivers, storedDrivers, storeRecords, storeSessions, takeRecordsFor, type StoredRecord } from "./store";
 
 const log = logger("f1.poller");
 
@@ -37,6 +40,7 @@ const DATE_FIELD: Partial<Record<OpenF1Endpoint, string>> = { laps: "date_start"
 export interface PollerRow {
   sessionKey: number;
   mode: "live" | "replay";
+  source: F1Source;
   status: PollerStatus;
   owner: string;
   speed: number;
@@ -47,11 +51,15 @@ export interface PollerRow {
   feeds: Partial<Record<Feed, FeedFreshness>>;
   polls: number;
   requests: number;
+  /** Shown with the source on the page: what this source leaves out (an archive without car positions). */
+  message: string | null;
 }
 
 export interface ClaimRequest {
   sessionKey: number;
   mode: "live" | "replay";
+  /** OpenF1 unless said. */
+  source?: F1Source;
   owner: string;
   /** The run this one continues: it may take over its lease at once. */
   previousOwner?: string;
@@ -68,11 +76,13 @@ export interface ClaimRequest {
 export async function claimPoller(request: ClaimRequest): Promise<boolean> {
   const fresh = request.force === true || request.previousOwner === undefined;
   const rows = await sql()`
-    insert into f1_pollers (session_key, mode, status, owner, lease_until, speed, replay_from, started_at)
-    values (${request.sessionKey}, ${request.mode}, 'running', ${request.owner}, now() + make_interval(secs => ${LEASE_MS / 1000}),
+    insert into f1_pollers (session_key, mode, source, status, owner, lease_until, speed, replay_from, started_at)
+    values (${request.sessionKey}, ${request.mode}, ${request.source ?? "openf1"}, 'running', ${request.owner}, now() + make_interval(secs => ${LEASE_MS / 1000}),
             ${request.speed ?? 1}, ${request.replayFrom?.toISOString() ?? null}::timestamptz, now())
     on conflict (session_key) do update set owner = excluded.owner, lease_until = excluded.lease_until, status = 'running', updated_at = now(),
       mode = case when ${fresh} then excluded.mode else f1_pollers.mode end,
+      source = case when ${fresh} then excluded.source else f1_pollers.source end,
+      message = case when ${fresh} then null else f1_pollers.message end,
       speed = case when ${fresh} then excluded.speed else f1_pollers.speed end,
       replay_from = case when ${fresh} then excluded.replay_from else f1_pollers.replay_from end,
       started_at = case when ${fresh} then excluded.started_at else f1_pollers.started_at end,
@@ -97,19 +107,29 @@ export async function stopPoller(sessionKey: number): Promise<boolean> {
   return rows.length > 0;
 }
 
-async function renewLease(sessionKey: number, owner: string): Promise<PollerRow | null> {
+/**
+ * An operator's replay takes the live page (it shows the newest snapshot of any session): the session's own poller and
+ * every other replay stop at their next poll. Live sessions of other keys go on.
+ */
+export async function stopForReplay(sessionKey: number): Promise<number> {
+  const rows = await sql()`update f1_pollers set status = 'stopped', lease_until = now(), updated_at = now()
+    where status = 'running' and (session_key = ${sessionKey} or mode = 'replay') returning session_key`;
+  return rows.length;
+}
+
+export async function renewLease(sessionKey: number, owner: string): Promise<PollerRow | null> {
   const [row] = await sql()<(Omit<PollerRow, "replayFrom" | "startedAt"> & { replayFrom: string | null; startedAt: string })[]>`
     update f1_pollers set lease_until = now() + make_interval(secs => ${LEASE_MS / 1000}), updated_at = now()
     where session_key = ${sessionKey} and owner = ${owner} and status = 'running'
-    returning session_key as "sessionKey", mode, status, owner, speed, replay_from as "replayFrom", started_at as "startedAt",
-      cursors, builder, feeds, polls, requests`;
+    returning session_key as "sessionKey", mode, source, status, owner, speed, replay_from as "replayFrom", started_at as "startedAt",
+      cursors, builder, feeds, polls, requests, message`;
   return row ? { ...row, replayFrom: row.replayFrom === null ? null : new Date(row.replayFrom), startedAt: new Date(row.startedAt) } : null;
 }
 
-async function savePoller(row: PollerRow): Promise<void> {
+export async function savePoller(row: PollerRow): Promise<void> {
   await sql()`update f1_pollers set cursors = ${JSON.stringify(row.cursors)}::jsonb, builder = ${row.builder === null ? null : JSON.stringify(row.builder)}::jsonb,
     feeds = ${JSON.stringify(row.feeds)}::jsonb, polls = ${row.polls}, requests = ${row.requests}, replay_from = ${row.replayFrom?.toISOString() ?? null}::timestamptz,
-    started_at = ${row.startedAt.toISOString()}::timestamptz, updated_at = now()
+    started_at = ${row.startedAt.toISOString()}::timestamptz, message = ${row.message}, updated_at = now()
     where session_key = ${row.sessionKey} and owner = ${row.owner}`;
 }
 
@@ -187,8 +207,8 @@ async function fetchFeed(
 
 const FEED_NAMES: readonly Feed[] = ["intervals", "position", "location", "laps", "race_control", "pit", "stints", "weather"];
 
-async function storeAll(records: readonly RaceRecord[]): Promise<void> {
-  await storeSessions(records.filter((record): record is Session => record.kind === "session"));
+export async function storeAll(records: readonly RaceRecord[], source: F1Source): Promise<void> {
+  await storeSessions(records.filter((record): record is Session => record.kind === "session"), source);
   await storeDrivers(records.filter((record): record is Driver => record.kind === "driver"));
   const locations = thinLocations(records.filter((record): record is LocationSample => record.kind === "location"));
   await storeRecords([
@@ -197,13 +217,14 @@ async function storeAll(records: readonly RaceRecord[]): Promise<void> {
   ]);
 }
 
-async function feedBody(row: PollerRow, state: RaceSnapshot | null, message: string | null = null): Promise<Omit<LiveFeed, "sequence">> {
+export async function feedBody(row: PollerRow, state: RaceSnapshot | null, message: string | null = null): Promise<Omit<LiveFeed, "sequence">> {
   return {
     mode: row.mode,
     status: row.status,
     message,
     publishedAt: new Date().toISOString(),
     session: await sessionSummary(row.sessionKey),
+    source: { kind: row.source, label: SOURCE_LABELS[row.source], note: row.message },
     replay: row.mode === "replay" && row.replayFrom ? { speed: row.speed, from: row.replayFrom.toISOString(), startedAt: row.startedAt.toISOString() } : null,
     feeds: row.feeds,
     state,
@@ -225,7 +246,11 @@ async function pollLive(source: OpenF1Source, row: PollerRow, signal?: AbortSign
   }
   row.polls += 1;
   row.requests += source.requests - before;
-  await storeAll(received);
+  if (received.length > 0 && !row.cursors.records) {
+    await takeRecordsFor(row.sessionKey, "openf1");
+    row.cursors.records = new Date().toISOString();
+  }
+  await storeAll(received, "openf1");
 
   const builder = row.builder && "drivers" in row.builder ? RaceStateBuilder.restore(row.builder) : RaceStateBuilder.start(row.sessionKey);
   if (!row.builder || !("drivers" in row.builder)) for (const driver of await storedDrivers(row.sessionKey)) builder.apply(driver, 0);
@@ -251,18 +276,40 @@ export function replayMoment(row: Pick<PollerRow, "replayFrom" | "startedAt" | "
   return (row.replayFrom?.getTime() ?? 0) + (now - row.startedAt.getTime()) * row.speed;
 }
 
-/** One step of a replay: the session read once, then the state at the replay's moment with the cars' locations of that moment. */
-async function pollReplay(source: OpenF1Source, row: PollerRow, signal?: AbortSignal): Promise<PollOutcome> {
-  const before = source.requests;
-  const received: RaceRecord[] = [];
+/** A replay's first step: the whole session read once from the poller's source and stored in place of what was there. */
+async function importSession(source: OpenF1Source, row: PollerRow, signal?: AbortSignal): Promise<{ records: number; malformed: number }> {
+  // A whole race is hundreds of thousands of records: lists are joined with concat, never spread into arguments.
+  let received: RaceRecord[] = [];
   let malformed = 0;
-  if (!row.cursors.imported) {
+  if (row.source === "livetiming") {
+    const archive = await importArchivedSession(row.sessionKey, signal);
+    received = archive.records;
+    malformed = archive.malformed;
+    row.message = archiveNote(archive.missing);
+  } else {
     for (const endpoint of ["sessions" as const, ...REPLAY_IMPORT]) {
       const fetched = await source.fetch(endpoint, [["session_key", "=", row.sessionKey]], signal);
-      received.push(...(fetched.records as RaceRecord[]));
+      received = received.concat(fetched.records as RaceRecord[]);
       malformed += fetched.malformed;
     }
-    await storeAll(received);
+  }
+  if (received.length > 0) await takeRecordsFor(row.sessionKey, row.source);
+  await storeAll(received, row.source);
+  return { records: received.length, malformed };
+}
+
+/**
+ * One step of a replay: the session read once, then the state at the replay's moment with the cars' locations of that
+ * moment (OpenF1's window by window; the archive's were stored whole with the session).
+ */
+async function pollReplay(source: OpenF1Source, row: PollerRow, signal?: AbortSignal): Promise<PollOutcome> {
+  const before = source.requests;
+  let received = 0;
+  let malformed = 0;
+  if (!row.cursors.imported) {
+    const imported = await importSession(source, row, signal);
+    received += imported.records;
+    malformed += imported.malformed;
     row.cursors.imported = new Date().toISOString();
   }
   const replay = await replayOf(row.sessionKey);
@@ -273,23 +320,29 @@ async function pollReplay(source: OpenF1Source, row: PollerRow, signal?: AbortSi
   }
   const moment = Math.min(replayMoment(row), replay.endsAt);
   const locations = row.builder && "locations" in row.builder ? row.builder.locations : {};
-  const from = row.cursors.location ?? new Date(moment - 5_000).toISOString();
-  if (Date.parse(from) < moment) {
-    const fetched = await fetchFeed(source, { ...row, cursors: { location: from } }, "location", new Date(moment), signal);
-    for (const record of fetched.records) if (record.kind === "location") locations[record.driverNumber] = { x: record.x, y: record.y };
-    await storeAll(fetched.records);
-    received.push(...fetched.records);
-    row.cursors.location = new Date(moment).toISOString();
+  if (row.source === "livetiming") {
+    for (const [driverNumber, where] of await locationsAt(row.sessionKey, moment)) locations[driverNumber] = where;
+  } else {
+    const from = row.cursors.location ?? new Date(moment - 5_000).toISOString();
+    if (Date.parse(from) < moment) {
+      const fetched = await fetchFeed(source, { ...row, cursors: { location: from } }, "location", new Date(moment), signal);
+      for (const record of fetched.records) if (record.kind === "location") locations[record.driverNumber] = { x: record.x, y: record.y };
+      await storeAll(fetched.records, "openf1");
+      received += fetched.records.length;
+    }
   }
+  row.cursors.location = new Date(moment).toISOString();
   row.builder = { locations };
   const state = replay.stateAt(moment);
   for (const driver of state.drivers) driver.location = locations[driver.driverNumber] ?? driver.location;
-  row.feeds = { ...replayFreshness(replay.freshness(moment)), location: { newest: row.cursors.location ?? null, receivedAt: new Date().toISOString() } };
+  // An archive without car positions has no location feed to call fresh.
+  const located = Object.keys(locations).length > 0 || row.source === "openf1";
+  row.feeds = { ...replayFreshness(replay.freshness(moment)), ...(located ? { location: { newest: row.cursors.location ?? null, receivedAt: new Date().toISOString() } } : {}) };
   row.polls += 1;
   row.requests += source.requests - before;
   const sequence = await publishSnapshot(row.sessionKey, new Date(moment), await feedBody(row, state));
   await savePoller(row);
-  return { records: received.length, malformed, requests: source.requests - before, sequence, done: moment >= replay.endsAt };
+  return { records: received, malformed, requests: source.requests - before, sequence, done: moment >= replay.endsAt };
 }
 
 /** In a replay every feed is as fresh as the replay's moment: it played each record as it came. */

@@ -3,10 +3,11 @@ import { sql } from "@/lib/db";
 import type { Lap, PitStop, RaceControlMessage, Stint, Weather } from "@/lib/f1/records";
 import type { SectionFigure } from "@/lib/domains";
 import type { SessionSummary } from "./feed";
+import type { F1Source } from "./sources";
 import { sessionSummary } from "./poller";
 import { replayOf } from "./replays";
 import type { RaceSnapshot } from "./state/snapshot";
-import { reviveRecord } from "./store";
+import { locationsAt, reviveRecord } from "./store";
 import { deriveOutline } from "./track";
 
 // F1 read models: sessions, the state of a session at a moment, the outline, and a session's records by kind.
@@ -21,6 +22,10 @@ export async function f1Figures(): Promise<SectionFigure[]> {
 }
 
 export interface SessionListing extends SessionSummary {
+  /** The sources that list the session ("openf1", "livetiming"). */
+  sources: F1Source[];
+  /** The source of the stored records, null before any. */
+  recordsSource: F1Source | null;
   records: number;
   laps: number | null;
 }
@@ -33,12 +38,20 @@ export async function listSessions(limit = 50): Promise<SessionListing[]> {
       to_char(s.starts_at at time zone 'UTC', ${sql().unsafe(ISO)}) as "startsAt",
       to_char(s.ends_at at time zone 'UTC', ${sql().unsafe(ISO)}) as "endsAt",
       s.location, s.country_name as "countryName", s.circuit_short_name as "circuitShortName",
+      s.sources, s.records_source as "recordsSource",
       (select count(*)::int from f1_records r where r.session_key = s.session_key) as records,
       (select max((r.record->>'lapNumber')::int) from f1_records r where r.session_key = s.session_key and r.kind = 'lap') as laps
     from f1_sessions s order by s.starts_at desc limit ${limit}`;
 }
 
 export { sessionSummary };
+
+/** Whether any timing is stored for the session (an archived session listed from its season's index has none until replayed). */
+export async function hasTiming(sessionKey: number): Promise<boolean> {
+  const [row] = await sql()<{ stored: boolean }[]>`
+    select exists (select 1 from f1_records where session_key = ${sessionKey} and kind in ('lap', 'position')) as stored`;
+  return row?.stored ?? false;
+}
 
 export interface StateAt {
   session: SessionSummary;
@@ -56,11 +69,7 @@ export async function stateAt(sessionKey: number, moment: { at?: string; lap?: n
   const lapStart = moment.lap === undefined ? undefined : replay.lapStarts.find((start) => start.lap === moment.lap)?.at;
   const at = lapStart ?? (moment.at ? Date.parse(moment.at) : replay.endsAt);
   const state = replay.stateAt(Math.max(at, replay.startsAt));
-  const located = await sql()<{ driverNumber: number; x: number; y: number }[]>`
-    select distinct on (driver_number) driver_number as "driverNumber", (record->>'x')::float8 as x, (record->>'y')::float8 as y
-    from f1_records where session_key = ${sessionKey} and kind = 'location' and at <= ${new Date(at).toISOString()}::timestamptz and at > ${new Date(at - 10_000).toISOString()}::timestamptz
-    order by driver_number, at desc`;
-  const where = new Map(located.map((row) => [row.driverNumber, { x: row.x, y: row.y }]));
+  const where = await locationsAt(sessionKey, at);
   for (const driver of state.drivers) driver.location = where.get(driver.driverNumber) ?? driver.location;
   const iso = (ms: number) => new Date(ms).toISOString();
   return { session, startsAt: iso(replay.startsAt), endsAt: iso(replay.endsAt), laps: replay.lapStarts.map((start) => ({ lap: start.lap, at: iso(start.at) })), state };

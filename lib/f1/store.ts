@@ -1,5 +1,6 @@
 import type { Driver, RaceRecord, Session } from "@/lib/f1/records";
 import { sql } from "@/lib/db";
+import type { F1Source, SessionSources } from "./sources";
 
 /** The records kept in f1_records (sessions and drivers have their own tables). */
 export type StoredRecord = Exclude<RaceRecord, Session | Driver>;
@@ -49,7 +50,15 @@ export async function storeRecords(records: readonly StoredRecord[]): Promise<nu
   // One row per key within the batch too: Postgres refuses to update a row twice in one statement.
   const unique = new Map<string, StoredRecord>();
   for (const record of records) unique.set(`${record.sessionKey}\u0000${record.kind}\u0000${naturalKey(record)}`, record);
-  const rows = [...unique.values()];
+  const all = [...unique.values()];
+  // A whole archived race goes in as one import: a statement per STORE_BATCH rows keeps each one's parameters small.
+  for (let start = 0; start < all.length; start += STORE_BATCH) await storeBatch(all.slice(start, start + STORE_BATCH));
+  return all.length;
+}
+
+const STORE_BATCH = 5_000;
+
+async function storeBatch(rows: readonly StoredRecord[]): Promise<void> {
   await sql()`
     insert into f1_records (session_key, kind, natural_key, driver_number, at, record)
     select session_key, kind, natural_key, driver_number, at::timestamptz, record::jsonb from unnest(
@@ -57,18 +66,45 @@ export async function storeRecords(records: readonly StoredRecord[]): Promise<nu
       ${rows.map((r) => ("driverNumber" in r ? r.driverNumber : null))}::int[], ${rows.map((r) => momentOf(r)?.toISOString() ?? null)}::text[],
       ${rows.map((r) => JSON.stringify(r))}::text[]) as t(session_key, kind, natural_key, driver_number, at, record)
     on conflict (session_key, kind, natural_key) do update set record = excluded.record, at = excluded.at, driver_number = excluded.driver_number`;
-  return rows.length;
 }
 
-export async function storeSessions(sessions: readonly Session[]): Promise<void> {
+/** Upserts sessions as `source` lists them, adding it to each session's sources (and its archive folder, if given). */
+export async function storeSessions(sessions: readonly Session[], source: F1Source, archivePaths: ReadonlyMap<number, string> = new Map()): Promise<void> {
   for (const s of sessions) {
     await sql()`
-      insert into f1_sessions (session_key, meeting_key, name, type, starts_at, ends_at, year, location, country_name, circuit_short_name)
-      values (${s.sessionKey}, ${s.meetingKey}, ${s.name}, ${s.type}, ${s.startsAt.toISOString()}::timestamptz, ${s.endsAt?.toISOString() ?? null}::timestamptz, ${s.year}, ${s.location}, ${s.countryName}, ${s.circuitShortName})
+      insert into f1_sessions (session_key, meeting_key, name, type, starts_at, ends_at, year, location, country_name, circuit_short_name, sources, archive_path)
+      values (${s.sessionKey}, ${s.meetingKey}, ${s.name}, ${s.type}, ${s.startsAt.toISOString()}::timestamptz, ${s.endsAt?.toISOString() ?? null}::timestamptz, ${s.year}, ${s.location}, ${s.countryName}, ${s.circuitShortName},
+        array[${source}]::text[], ${archivePaths.get(s.sessionKey) ?? null})
       on conflict (session_key) do update set meeting_key = excluded.meeting_key, name = excluded.name, type = excluded.type,
-        starts_at = excluded.starts_at, ends_at = coalesce(excluded.ends_at, f1_sessions.ends_at), year = excluded.year,
-        location = excluded.location, country_name = excluded.country_name, circuit_short_name = excluded.circuit_short_name, updated_at = now()`;
+        starts_at = excluded.starts_at, ends_at = coalesce(excluded.ends_at, f1_sessions.ends_at), year = coalesce(excluded.year, f1_sessions.year),
+        location = coalesce(excluded.location, f1_sessions.location), country_name = coalesce(excluded.country_name, f1_sessions.country_name),
+        circuit_short_name = coalesce(excluded.circuit_short_name, f1_sessions.circuit_short_name),
+        sources = case when ${source} = any(f1_sessions.sources) then f1_sessions.sources else f1_sessions.sources || excluded.sources end,
+        archive_path = coalesce(excluded.archive_path, f1_sessions.archive_path), updated_at = now()`;
   }
+}
+
+/**
+ * Makes `source` the source of the session's stored records: records another source stored are deleted first, so two
+ * sources never mix in one replay. Called once what the new source sent is in hand and not empty.
+ */
+export async function takeRecordsFor(sessionKey: number, source: F1Source): Promise<void> {
+  await sql().begin(async (tx) => {
+    const [session] = await tx<{ recordsSource: string | null }[]>`
+      select records_source as "recordsSource" from f1_sessions where session_key = ${sessionKey} for update`;
+    if (session?.recordsSource === source) return;
+    if (session?.recordsSource) await tx`delete from f1_records where session_key = ${sessionKey}`;
+    await tx`update f1_sessions set records_source = ${source}, outline = null where session_key = ${sessionKey}`;
+  });
+}
+
+/** Where each car was at a moment: its newest stored location in the 10 s before. */
+export async function locationsAt(sessionKey: number, at: number): Promise<Map<number, { x: number; y: number }>> {
+  const located = await sql()<{ driverNumber: number; x: number; y: number }[]>`
+    select distinct on (driver_number) driver_number as "driverNumber", (record->>'x')::float8 as x, (record->>'y')::float8 as y
+    from f1_records where session_key = ${sessionKey} and kind = 'location' and at <= ${new Date(at).toISOString()}::timestamptz and at > ${new Date(at - 10_000).toISOString()}::timestamptz
+    order by driver_number, at desc`;
+  return new Map(located.map((row) => [row.driverNumber, { x: row.x, y: row.y }]));
 }
 
 export async function storeDrivers(drivers: readonly Driver[]): Promise<void> {
@@ -108,4 +144,10 @@ export async function storedRecords(sessionKey: number, kinds?: readonly string[
     ? await sql()<{ record: Record<string, unknown> }[]>`select record from f1_records where session_key = ${sessionKey} and kind = any(${kinds as string[]}) order by id`
     : await sql()<{ record: Record<string, unknown> }[]>`select record from f1_records where session_key = ${sessionKey} and kind <> 'location' order by id`;
   return rows.map((row) => reviveRecord(row.record));
+}
+
+/** Which sources list a session, and its archive folder; null for a session not stored. */
+export async function sessionSources(sessionKey: number): Promise<SessionSources | null> {
+  const [row] = await sql()<SessionSources[]>`select sources, archive_path as "archivePath" from f1_sessions where session_key = ${sessionKey}`;
+  return row ?? null;
 }

@@ -3,6 +3,8 @@ import { sendEvents } from "@/lib/jobs/events";
 import { logger } from "@/lib/log";
 import type { Session } from "@/lib/f1/records";
 import { POLLER_EVENT } from "./events";
+import { liveFeedSession } from "./livetiming/follow";
+import type { F1Source } from "./sources";
 import { latestSnapshotText, publishSnapshot } from "./snapshots";
 import { OpenF1AccountNeeded, openf1Source, type OpenF1Source } from "./source";
 import { storeSessions } from "./store";
@@ -34,6 +36,12 @@ export async function watchSessions(source: OpenF1Source = openf1Source(), now =
   } catch (error) {
     if (!(error instanceof OpenF1AccountNeeded)) throw error;
     log.warn(error.message);
+    // A session is live (that is when OpenF1 refuses): the free live-timing feed can follow it.
+    const feed = await watchFeed(now).catch((failure: unknown) => {
+      log.warn({ err: failure }, "live-timing feed unreachable");
+      return null;
+    });
+    if (feed?.live) return { ...feed, needsAccount: true };
     const latest = await latestSnapshotText();
     if (!latest || !latest.body.includes('"needs-account"')) {
       await publishSnapshot(null, new Date(now), {
@@ -42,6 +50,7 @@ export async function watchSessions(source: OpenF1Source = openf1Source(), now =
         message: error.message,
         publishedAt: new Date(now).toISOString(),
         session: null,
+        source: null,
         replay: null,
         feeds: {},
         state: null,
@@ -49,14 +58,26 @@ export async function watchSessions(source: OpenF1Source = openf1Source(), now =
     }
     return { live: null, started: false, needsAccount: true };
   }
-  await storeSessions(sessions);
+  await storeSessions(sessions, "openf1");
   const live = sessions.find((session) => !session.cancelled && isLive(session, now));
   if (!live) return { live: null, started: false, needsAccount: false };
+  return { live: live.sessionKey, started: await startPoller(live.sessionKey, "openf1", now), needsAccount: false };
+}
+
+/** Asks the live-timing feed which session it is on and, while that one is under way, starts following it. */
+export async function watchFeed(now = Date.now()): Promise<WatchOutcome> {
+  const session = await liveFeedSession();
+  if (!session) return { live: null, started: false, needsAccount: false };
+  return { live: session.sessionKey, started: await startPoller(session.sessionKey, "livetiming", now), needsAccount: false };
+}
+
+/** Starts a live session's poller unless one holds it (or it finished). */
+async function startPoller(sessionKey: number, source: F1Source, now: number): Promise<boolean> {
   const [polled] = await sql()<{ busy: boolean }[]>`
-    select lease_until > now() or status in ('finished') as busy from f1_pollers where session_key = ${live.sessionKey}`;
-  if (polled?.busy) return { live: live.sessionKey, started: false, needsAccount: false };
+    select lease_until > now() or status in ('finished') as busy from f1_pollers where session_key = ${sessionKey}`;
+  if (polled?.busy) return false;
   // One event per session and minute: watchers on several instances send the same id, which is one event.
   const minute = Math.floor(now / 60_000);
-  await sendEvents([{ name: POLLER_EVENT, id: `f1-poller-${live.sessionKey}-${minute}`, data: { sessionKey: live.sessionKey, mode: "live" } }]);
-  return { live: live.sessionKey, started: true, needsAccount: false };
+  await sendEvents([{ name: POLLER_EVENT, id: `f1-poller-${sessionKey}-${minute}`, data: { sessionKey, mode: "live", source } }]);
+  return true;
 }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { LiveFeed } from "@/lib/f1/feed";
 import { liveAnswer } from "@/lib/f1/live-cache";
 import { latestSnapshotText } from "@/lib/f1/snapshots";
-import { claimPoller, pollWindow } from "@/lib/f1/poller";
+import { claimPoller, pollWindow, stopForReplay } from "@/lib/f1/poller";
 import { stateAt } from "@/lib/f1/queries";
 import { NEEDS_ACCOUNT_MESSAGE, OpenF1AccountNeeded, openf1Source } from "@/lib/f1/source";
 import { resetEnvCache } from "@/lib/env";
@@ -106,6 +106,20 @@ describe("F1 against the OpenF1 simulator", () => {
       // Every instance's memory copy follows the newest sequence (LISTEN/NOTIFY).
       await expect.poll(async () => (await liveAnswer()).sequence).toBe(two.sequence);
     }, 30_000);
+
+    it("an operator's replay stops the session's poller and every other replay, not other live sessions", async () => {
+      await claimPoller({ sessionKey: SESSION, mode: "replay", owner: randomUUID(), force: true });
+      await claimPoller({ sessionKey: 7001, mode: "live", owner: randomUUID() });
+      await claimPoller({ sessionKey: 7002, mode: "live", owner: randomUUID() });
+      expect(await stopForReplay(7002)).toBe(2);
+      const rows = await database.sql<{ sessionKey: number; status: string }[]>`
+        select session_key as "sessionKey", status from f1_pollers order by session_key`;
+      expect(rows).toEqual([
+        { sessionKey: 7001, status: "running" },
+        { sessionKey: 7002, status: "stopped" },
+        { sessionKey: SESSION, status: "stopped" },
+      ]);
+    });
 
     it("ends in the needs-account state when OpenF1 locks a live session and there is no account", async () => {
       openf1.start({ speed: 10 });

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { envSection } from "@/lib/env";
 
 /**
  * The live-timing feed's settings, for the F1 domain to add to its own schema: where the feed lives (the demo and
@@ -7,7 +6,5 @@ import { envSection } from "@/lib/env";
  */
 export const livetimingEnvSchema = z.object({
   F1_LIVETIMING_BASE_URL: z.url().default("https://livetiming.formula1.com"),
-  F1TV_TOKEN: z.string().min(1).optional(),
+  F1_TV_TOKEN: z.string().min(1).optional(),
 });
-
-export const livetimingEnv = envSection(livetimingEnvSchema);

@@ -1,7 +1,7 @@
 import { HttpTransportType, HubConnectionBuilder, LogLevel, type HubConnection } from "@microsoft/signalr";
 import { createUpstreamClient, type UpstreamClient } from "@/lib/http";
 import { logger } from "@/lib/log";
-import type { CarTelemetry } from "@/lib/f1/records";
+import type { CarTelemetry, RaceRecord } from "@/lib/f1/records";
 import type { RaceSnapshot } from "@/lib/f1/state/snapshot";
 import { utcOf } from "./fields";
 import type { FeedStatus } from "./feed-status";
@@ -29,6 +29,8 @@ export interface LiveTimingClientOptions {
   onSnapshot?: (snapshot: RaceSnapshot, update: LiveUpdate) => void;
   /** Called on every `feed` message as it arrives (the socket's receipt, before any work); not on keyframes. */
   onRaw?: (raw: RawFeedMessage, receivedAt: number) => void;
+  /** The records each message (keyframes included) made: what the caller stores for time travel and replays. */
+  onRecords?: (records: RaceRecord[]) => void;
   /** Car telemetry as it comes (downsampled): it is no part of the race state. */
   onTelemetry?: (samples: CarTelemetry[]) => void;
   /** Waits between reconnection attempts: doubling from base to max, with jitter. */
@@ -172,6 +174,7 @@ export class LiveTimingClient {
     this.recording.push(raw as RawFeedMessage);
     if (notify) this.options.onRaw?.(raw as RawFeedMessage, receivedAt);
     const out = this.session.push(decoded.message);
+    if (out.records.length > 0) this.options.onRecords?.(out.records);
     if (out.telemetry.length > 0) this.options.onTelemetry?.(out.telemetry);
     if (!this.seen.has(decoded.message.topic)) {
       this.seen.add(decoded.message.topic);

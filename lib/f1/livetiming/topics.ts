@@ -41,3 +41,15 @@ export function missingTopics(notComing: readonly LiveTimingTopic[], withToken: 
   const missing = topics.map((topic): MissingTopics["missing"][number] => (topic === "Position.z" ? "track-map" : "car-telemetry"));
   return { topics, missing, reason: withToken ? "not-sent" : "no-account" };
 }
+
+/** The page's note on what a session's feed leaves out, in words. */
+export function archiveNote(missing: MissingTopics | null): string | null {
+  if (!missing) return null;
+  const what = missing.missing.map((part) => (part === "track-map" ? "car positions (the track map stays empty)" : "car telemetry")).join(" or ");
+  switch (missing.reason) {
+    case "no-account":
+      return `Live ${what} need an F1 TV account (F1_TV_TOKEN); timing, tyres and race control still come. Replays of the archive have everything once the session is over.`;
+    case "not-sent":
+      return `This session's feed has no ${what}.`;
+  }
+}

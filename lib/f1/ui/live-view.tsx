@@ -91,6 +91,11 @@ export function LiveView({ initial, initialOutline }: { initial: LiveFeedBody; i
             LIVE
           </span>
         ) : null}
+        {feed.source ? (
+          <span data-testid="source-badge" title="Where this state comes from" className="rounded border border-border px-1.5 py-0.5 text-xs text-muted">
+            {feed.source.label}
+          </span>
+        ) : null}
         {stopped && feed.state ? (
           <span data-testid="stale-badge" role="status" className="rounded border border-bad px-1.5 py-0.5 text-xs font-semibold text-bad">
             STALE: no new data
@@ -100,6 +105,11 @@ export function LiveView({ initial, initialOutline }: { initial: LiveFeedBody; i
       {feed.message ? (
         <p role="status" data-testid="feed-message" className="rounded-lg border border-warn bg-surface px-3 py-2 text-sm">
           {feed.message}
+        </p>
+      ) : null}
+      {feed.source?.note ? (
+        <p role="note" data-testid="source-note" className="rounded-lg border border-border bg-surface px-3 py-2 text-sm text-muted">
+          {feed.source.note}
         </p>
       ) : null}
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -114,7 +124,7 @@ export function LiveView({ initial, initialOutline }: { initial: LiveFeedBody; i
         <p className="text-sm text-muted">Waiting {delay} s of delay…</p>
       ) : (
         <EmptyState title="No session right now">
-          Pitwall follows a session as soon as OpenF1 has one live. Past sessions are under Sessions, with time travel.
+          Pitwall follows a session as soon as OpenF1 has one live. Past sessions, from OpenF1 or the official live-timing archive since 2018, are under Sessions, with time travel.
         </EmptyState>
       )}
     </div>

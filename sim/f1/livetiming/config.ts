@@ -13,5 +13,5 @@ export const playSchema = z
 /** `withhold` and `refuse`: a switch. */
 export const withholdSchema = z.strictObject({ on: z.boolean() });
 
-/** The F1 TV token the simulator accepts when none is configured (the demo's F1TV_TOKEN). */
+/** The F1 TV token the simulator accepts when none is configured (the demo's F1_TV_TOKEN). */
 export const DEMO_F1TV_TOKEN = "pitwall-demo-f1tv";

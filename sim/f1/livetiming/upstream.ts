@@ -1,3 +1,4 @@
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { z } from "zod";
 import type { FeedMessage } from "@/lib/f1/livetiming/message";
@@ -8,13 +9,19 @@ import { archivedFeed, recordedFeed } from "./feed";
 import { loadArchiveFolder, sessionPaths, type ArchiveFolder } from "./folder";
 import { COOKIE_NAME, startHub, type Hub } from "./hub";
 import { Playback, type PlaybackStatus } from "./playback";
+import { withSyntheticRace } from "./synthetic";
 
-/** The real recordings Pitwall's tests use: an archived practice session, a season index, a raw live recording. */
-export const BUNDLED_ARCHIVE = fileURLToPath(new URL("../../../tests/fixtures/f1/livetiming", import.meta.url));
+/**
+ * The real recordings the simulator serves and Pitwall's tests read: an archived practice session, a season index, a
+ * raw live recording. A folder, joined at run time: the app's bundler takes a `new URL("./archive", ...)` for an asset.
+ */
+export const BUNDLED_ARCHIVE = join(dirname(fileURLToPath(import.meta.url)), "archive");
 
 export interface LiveTimingUpstreamOptions {
   /** A folder in the archive's layout (default: the bundled recordings). */
   folder?: string;
+  /** Add the OpenF1 simulator's synthetic race of the simulator's seed as an archived session (default true). */
+  synthetic?: boolean;
   /** F1 TV tokens the hub accepts (default: the demo token). */
   tokens?: string[];
   /** Withhold the account-only topics from clients without a token (default true, as the feed does since 2025). */
@@ -36,13 +43,16 @@ const STREAM_FILE = /\.jsonStream$|\.json$/;
 
 /**
  * livetiming.formula1.com under `/f1-livetiming`: the static archive (`GET /static/<year>/Index.json`,
- * `GET /static/<session path><Topic>.jsonStream`) from a folder of real recordings, and the SignalR Core endpoint
+ * `GET /static/<session path><Topic>.jsonStream`) from a folder of real recordings plus the synthetic race of the
+ * seed (built at each reset to a new seed), and the SignalR Core endpoint
  * (`/signalrcore/negotiate` sets the AWSALBCORS cookie and redirects to the hub, which replays a session live).
  * Control: `play {session | recording, speed, fromSeconds}`, `stop`, `drop` (every socket), `withhold {on}`,
  * `refuse {on}` (negotiation answers 503), `status`.
  */
 export function livetimingUpstream(options: LiveTimingUpstreamOptions = {}): LiveTimingUpstream {
-  const folder: ArchiveFolder = loadArchiveFolder(options.folder ?? BUNDLED_ARCHIVE);
+  const recorded: ArchiveFolder = loadArchiveFolder(options.folder ?? BUNDLED_ARCHIVE);
+  let folder = recorded;
+  let folderSeed: number | null = null;
   const tokens = options.tokens ?? [DEMO_F1TV_TOKEN];
   let withhold = options.withholdAccountTopics ?? true;
   /** While set, negotiation answers 503: the feed down, clients backing off. */
@@ -107,8 +117,12 @@ export function livetimingUpstream(options: LiveTimingUpstreamOptions = {}): Liv
       if (!file || !STREAM_FILE.test(req.path)) return { status: 403, headers: { "content-type": "application/xml" }, body: "<Error><Code>AccessDenied</Code></Error>" };
       return { headers: { "content-type": req.path.endsWith(".json") ? "application/json" : "application/octet-stream" }, body: file };
     },
-    reset() {
+    reset(seed) {
       stop();
+      if ((options.synthetic ?? true) && seed !== folderSeed) {
+        folder = withSyntheticRace(recorded, seed);
+        folderSeed = seed;
+      }
       withhold = options.withholdAccountTopics ?? true;
       refusing = false;
       negotiations = [];

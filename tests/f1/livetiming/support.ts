@@ -1,10 +1,12 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { archiveMessages, type SessionArchive } from "@/lib/f1/livetiming/archive";
 import { parseJsonStream } from "@/lib/f1/livetiming/stream";
 
-export const ARCHIVE = fileURLToPath(new URL("../../fixtures/f1/livetiming", import.meta.url));
+import { BUNDLED_ARCHIVE } from "@/sim/f1/livetiming/upstream";
+
+/** The real recordings the simulator serves (sim/f1/livetiming/archive), read here straight from disk. */
+export const ARCHIVE = BUNDLED_ARCHIVE;
 export const FP2_PATH = "2020/2020-08-09_70th_Anniversary_Grand_Prix/2020-08-07_Practice_2/";
 export const FP2_KEY = 5778;
 /** When the FP2 streams began (the first race-control message, 14:00:00 UTC, came at 00:07:49.472). */

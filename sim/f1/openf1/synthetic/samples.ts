@@ -4,7 +4,7 @@ import type { CarProgress } from "./progress";
 import type { SessionKeys } from "./timing";
 
 // OpenF1 samples car data and locations at about 3.7 Hz.
-const SAMPLE_EVERY_MS = 270;
+export const SAMPLE_EVERY_MS = 270;
 // The first samples of a session carry OpenF1's 0,0,0 placeholder: the car is not out yet.
 const PLACEHOLDERS_MS = 5_000;
 

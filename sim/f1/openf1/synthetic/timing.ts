@@ -18,7 +18,7 @@ const seconds = (ms: number) => Math.round(ms) / 1000;
 const lapsDown = (laps: number) => `+${laps} LAP${laps > 1 ? "S" : ""}`;
 
 /** The running order at a moment: the furthest first, the previous order between equals. */
-function orderAt(progresses: readonly CarProgress[], at: number, previous: Map<number, number>): CarProgress[] {
+export function orderAt(progresses: readonly CarProgress[], at: number, previous: Map<number, number>): CarProgress[] {
   const distance = new Map(progresses.map((progress) => [progress, progress.racingDistanceAt(at)]));
   return [...progresses].sort(
     (a, b) =>
@@ -28,7 +28,7 @@ function orderAt(progresses: readonly CarProgress[], at: number, previous: Map<n
 }
 
 /** The gap from `ahead` back to `car` at a moment: time since `ahead` was where `car` is, or laps down. */
-function gapBetween(ahead: CarProgress, car: CarProgress, at: number): number | string | null {
+export function gapBetween(ahead: CarProgress, car: CarProgress, at: number): number | string | null {
   const behind = ahead.racingDistanceAt(at) - car.racingDistanceAt(at);
   if (behind >= 1) return lapsDown(Math.floor(behind));
   const passed = ahead.timeAt(car.racingDistanceAt(at));

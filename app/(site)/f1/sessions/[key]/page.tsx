@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { sessionSummary, stateAt, trackOutline } from "@/lib/f1/queries";
+import { hasTiming, sessionSummary, stateAt, trackOutline } from "@/lib/f1/queries";
 import { SessionView } from "@/lib/f1/ui/session-view";
+import { EmptyState } from "@/lib/ui/empty-state";
 
 export const dynamic = "force-dynamic";
 
@@ -18,6 +19,20 @@ export async function generateMetadata({ params }: { params: Promise<{ key: stri
 export default async function F1SessionPage({ params }: { params: Promise<{ key: string }> }) {
   const key = keySchema.safeParse((await params).key);
   if (!key.success) notFound();
+  if (!(await hasTiming(key.data))) {
+    const listed = (await sessionSummary(key.data)) ?? notFound();
+    return (
+      <div className="space-y-4">
+        <h1 className="text-2xl font-semibold tracking-tight">
+          {listed.circuitShortName ?? listed.location ?? "Session"} · {listed.name}
+        </h1>
+        <EmptyState title="No timing stored yet">
+          {listed.countryName ?? ""} {new Date(listed.startsAt).getUTCFullYear()}. The live-timing archive lists this session; its timing is read
+          when an operator replays it (F1 replay on the admin dashboard), then it opens here with time travel.
+        </EmptyState>
+      </div>
+    );
+  }
   const state = (await stateAt(key.data, { lap: 1 })) ?? notFound();
   const outline = (await trackOutline(key.data)) ?? [];
   const { session } = state;

@@ -1,0 +1,125 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import { sql } from "@/lib/db";
+import { f1Env } from "@/lib/f1/env";
+import type { Feed, FeedFreshness } from "@/lib/f1/feed";
+import { feedBody, releasePoller, renewLease, savePoller, storeAll, type PollWindowResult } from "@/lib/f1/poller";
+import type { RaceRecord, Session } from "@/lib/f1/records";
+import { publishSnapshot } from "@/lib/f1/snapshots";
+import { storeSessions, takeRecordsFor } from "@/lib/f1/store";
+import { holdConnectionLock } from "./connection-lock";
+import { plainTopic } from "./inflate";
+import { LiveTimingClient, type LiveTimingClientOptions } from "./live";
+import type { RawFeedMessage } from "./message";
+import { recordingLine } from "./recording";
+import { archiveNote } from "./topics";
+
+/** The page's feeds each topic keeps fresh. */
+const TOPIC_FEEDS: Partial<Record<string, Feed[]>> = {
+  TimingData: ["intervals", "laps", "position"],
+  Position: ["location"],
+  RaceControlMessages: ["race_control"],
+  TimingAppData: ["stints"],
+  PitLaneTimeCollection: ["pit"],
+  WeatherData: ["weather"],
+};
+/** Session statuses after which there is nothing more to follow. */
+const ENDED = new Set(["Finalised", "Ends"]);
+
+function feedClient(options: Omit<LiveTimingClientOptions, "baseUrl" | "token">): LiveTimingClient {
+  const env = f1Env();
+  return new LiveTimingClient({ baseUrl: env.F1_LIVETIMING_BASE_URL, token: env.F1_TV_TOKEN ?? null, ...options });
+}
+
+/**
+ * The session the live-timing feed is on now, if one is under way (its SessionInfo keyframe, and a status short of
+ * finalised), stored as the feed lists it. One short connection: what the watch does when OpenF1 needs an account.
+ */
+export async function liveFeedSession(): Promise<Session | null> {
+  const records: RaceRecord[] = [];
+  const client = feedClient({ onRecords: (made) => records.push(...made) });
+  try {
+    await client.start();
+  } finally {
+    await client.stop();
+  }
+  const session = records.find((record): record is Session => record.kind === "session");
+  const status = client.feedStatus().sessionStatus;
+  if (!session || (status !== null && ENDED.has(status))) return null;
+  await storeSessions([session], "livetiming");
+  return session;
+}
+
+async function storeMessages(sessionKey: number, messages: readonly { receivedAt: number; raw: RawFeedMessage }[]): Promise<void> {
+  if (messages.length === 0) return;
+  await sql()`
+    insert into f1_feed_messages (session_key, received_at, line)
+    select ${sessionKey}, received_at::timestamptz, line from unnest(
+      ${messages.map((message) => new Date(message.receivedAt).toISOString())}::text[], ${messages.map((message) => recordingLine(message.raw))}::text[]
+    ) with ordinality as t(received_at, line, n) order by n`;
+}
+
+/**
+ * One durable step of following a live session over the feed's SignalR socket: exactly one socket per session across
+ * instances (an advisory lock), every raw message recorded, the records stored, and each poll interval a snapshot
+ * published when something came. The socket closes at the step's end; the next step connects again and the
+ * subscription's keyframes bring the whole state back.
+ */
+export async function followFeedWindow(sessionKey: number, owner: string, windowMs: number): Promise<PollWindowResult> {
+  const total: PollWindowResult = { records: 0, malformed: 0, requests: 0, sequence: null, done: false, polls: 0, lost: false, status: "running" };
+  const endAt = Date.now() + windowMs;
+  let lock = await holdConnectionLock(sessionKey);
+  // The previous step's socket (maybe on another instance) is still closing: wait for it, within this step.
+  while (!lock && Date.now() < endAt - 1_000) {
+    await sleep(500);
+    lock = await holdConnectionLock(sessionKey);
+  }
+  if (!lock) return total;
+  const pending: RaceRecord[] = [];
+  const arrived = new Map<string, number>();
+  const client = feedClient({ onRecords: (made) => pending.push(...made) });
+  let recorded = 0;
+  try {
+    await client.start();
+    const interval = f1Env().F1_POLL_INTERVAL_MS;
+    while (Date.now() < endAt) {
+      const startedAt = Date.now();
+      const row = await renewLease(sessionKey, owner);
+      if (!row) return { ...total, lost: true };
+      const records = pending.splice(0);
+      if (records.length > 0 && !row.cursors.records) {
+        await takeRecordsFor(sessionKey, "livetiming");
+        row.cursors.records = new Date().toISOString();
+      }
+      await storeAll(records, "livetiming");
+      const messages = client.recording.slice(recorded).map((raw) => ({ receivedAt: Date.now(), raw }));
+      recorded += messages.length;
+      await storeMessages(sessionKey, messages);
+      for (const { raw, receivedAt } of messages) arrived.set(plainTopic(raw[0]), receivedAt);
+      const status = client.feedStatus();
+      for (const [topic, receivedAt] of arrived) {
+        const newest = status.lastMessageAt[topic];
+        const freshness: FeedFreshness = { newest: newest === undefined ? null : new Date(newest).toISOString(), receivedAt: new Date(receivedAt).toISOString() };
+        for (const feed of TOPIC_FEEDS[topic] ?? []) row.feeds[feed] = freshness;
+      }
+      row.message = archiveNote(client.missing);
+      row.polls += 1;
+      if (messages.length > 0 || total.polls === 0) {
+        const state = client.snapshot();
+        total.sequence = await publishSnapshot(sessionKey, new Date(state.at), await feedBody(row, state));
+      }
+      await savePoller(row);
+      total.polls += 1;
+      total.records += records.length;
+      total.malformed = client.broken;
+      if (status.sessionStatus !== null && ENDED.has(status.sessionStatus)) {
+        await releasePoller(sessionKey, owner, "finished");
+        return { ...total, done: true, status: "finished" };
+      }
+      await sleep(Math.max(0, interval - (Date.now() - startedAt)));
+    }
+    return total;
+  } finally {
+    await client.stop();
+    await lock.release();
+  }
+}

@@ -49,9 +49,10 @@ function draft(progress: LapProgress, lapNumber: number): LapDraft {
  * Moves a driver's laps on with one TimingData delta and returns the laps it changed. NumberOfLaps counts laps done
  * in a race; in practice and qualifying it also counts the lap being driven (it becomes 1 at the first pit exit), so
  * the lap a LastLapTime belongs to differs. A time sent without a new count is an in-lap ending in the pit lane (or
- * the race's latest lap again). The last sector arrives with the new count and belongs to the lap just done.
+ * the race's latest lap again). The last sector arrives with the new count and belongs to the lap just done. A race
+ * lap completed once the race is over (`finished`) is the car's last: no lap after it is opened.
  */
-export function advanceLaps(progress: LapProgress, delta: FeedObject, line: FeedObject, at: number, race: boolean): number[] {
+export function advanceLaps(progress: LapProgress, delta: FeedObject, line: FeedObject, at: number, race: boolean, finished = false): number[] {
   const changed = new Set<number>();
   const count = integerOf(line.NumberOfLaps);
   const before = progress.count;
@@ -63,12 +64,20 @@ export function advanceLaps(progress: LapProgress, delta: FeedObject, line: Feed
     const next = race ? count + 1 : count;
     // A first count seen mid-lap (joining a session late) says which lap runs, not when it began.
     const joinedLate = before === null && !(race ? count <= 1 : count === 1);
-    if (next !== progress.current || before === null) {
+    if ((next !== progress.current || before === null) && !(race && finished)) {
       progress.current = next;
       const started = draft(progress, next);
       started.startedAt = joinedLate ? null : at;
       started.pitOut = line.PitOut === true;
       changed.add(next);
+    }
+  }
+  // In a race the count moves as the car crosses the line in the pit lane; PitOut comes later, at the pit exit.
+  if (delta.PitOut === true) {
+    const lap = draft(progress, progress.current);
+    if (!lap.pitOut) {
+      lap.pitOut = true;
+      changed.add(progress.current);
     }
   }
   const lastSector = 2;

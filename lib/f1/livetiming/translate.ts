@@ -45,6 +45,8 @@ export class FeedTranslator {
   private readonly raceControlSeen = new Set<number>();
   private sessionKey: number | null;
   private race = false;
+  /** The chequered flag has been shown: a race lap completed from now on is the car's last. */
+  private chequered = false;
   private readonly carDataClock: CarDataClock;
   private readonly lastMessageAt = new Map<string, number>();
   /** Parts of messages that did not make sense (a race-control message with a broken time): skipped. */
@@ -209,8 +211,17 @@ export class FeedTranslator {
         driver.gaps = gaps;
         out.records.push({ kind: "interval", sessionKey, driverNumber, at: new Date(at), gapToLeader: gapOf(leaderText), interval: gapOf(aheadText) });
       }
-      for (const lapNumber of advanceLaps(driver.laps, changes, line, at, this.race)) out.records.push(lapRecord(driver.laps, sessionKey, driverNumber, lapNumber));
+      for (const lapNumber of advanceLaps(driver.laps, changes, line, at, this.race, this.raceOver(line))) {
+        out.records.push(lapRecord(driver.laps, sessionKey, driverNumber, lapNumber));
+      }
     }
+  }
+
+  /** Over for this car once the flag is out, or as it completes the scheduled laps (the count may come before the flag). */
+  private raceOver(line: FeedObject): boolean {
+    const total = integerOf(asObject(this.topics.get("LapCount"))?.TotalLaps);
+    const count = integerOf(line.NumberOfLaps);
+    return this.chequered || (total !== null && count !== null && count >= total);
   }
 
   private readStints(sessionKey: number, delta: FeedObject, merged: FeedObject, out: Translated): void {
@@ -280,6 +291,7 @@ export class FeedTranslator {
         continue;
       }
       this.raceControlSeen.add(index);
+      if (textOf(entry.Flag) === "CHEQUERED") this.chequered = true;
       const message: RaceControlMessage = {
         kind: "race-control",
         sessionKey,

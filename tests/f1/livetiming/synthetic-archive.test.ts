@@ -76,11 +76,14 @@ describe("the synthetic race as an archived live-timing session", () => {
     const laps = of(run.records, "lap");
     for (const driverNumber of drivers()) {
       const expected = openf1.laps?.filter((row) => row.driver_number === driverNumber).sort((a, b) => Number(a.lap_number) - Number(b.lap_number)) ?? [];
-      // Laps with any timing: the feed also opens a lap at the flag that is never driven.
-      const timed = byDriver(laps, driverNumber).filter((lap) => lap.lapMs !== null || lap.sectorMs.some((sector) => sector !== null));
+      // Every lap driven and no other: none is opened after the flag.
+      const timed = byDriver(laps, driverNumber);
       expect(timed.map((lap) => lap.lapNumber), `laps of ${driverNumber}`).toEqual(expected.map((row) => row.lap_number));
       // OpenF1 has no lap time and no first sector for a race's first lap; from then on every time is the same.
       const times = (lap: Lap) => [lap.lapNumber === 1 ? null : lap.lapMs, ...lap.sectorMs.map((sector, index) => (lap.lapNumber === 1 && index === 0 ? null : sector))];
+      expect(timed.filter((lap) => lap.pitOutLap).map((lap) => lap.lapNumber), `out-laps of ${driverNumber}`).toEqual(
+        expected.filter((row) => row.is_pit_out_lap).map((row) => row.lap_number),
+      );
       expect(timed.map(times), `times of ${driverNumber}`).toEqual(
         expected.map((row) => [ms(row.lap_duration), ms(row.duration_sector_1), ms(row.duration_sector_2), ms(row.duration_sector_3)]),
       );

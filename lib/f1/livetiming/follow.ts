@@ -2,7 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { sql } from "@/lib/db";
 import { f1Env } from "@/lib/f1/env";
 import type { Feed, FeedFreshness } from "@/lib/f1/feed";
-import { feedBody, releasePoller, renewLease, savePoller, storeAll, type PollWindowResult } from "@/lib/f1/poller";
+import { feedBody, releasePoller, renewLease, savePoller, storeAll, type PollerRow, type PollWindowResult } from "@/lib/f1/poller";
 import type { RaceRecord, Session } from "@/lib/f1/records";
 import { publishSnapshot } from "@/lib/f1/snapshots";
 import { storeSessions, takeRecordsFor } from "@/lib/f1/store";
@@ -58,11 +58,14 @@ async function storeMessages(sessionKey: number, messages: readonly { receivedAt
     ) with ordinality as t(received_at, line, n) order by n`;
 }
 
+/** A burst of messages (timing lines come within milliseconds of each other) makes one snapshot. */
+const BURST_MS = 40;
+
 /**
  * One durable step of following a live session over the feed's SignalR socket: exactly one socket per session across
- * instances (an advisory lock), every raw message recorded, the records stored, and each poll interval a snapshot
- * published when something came. The socket closes at the step's end; the next step connects again and the
- * subscription's keyframes bring the whole state back.
+ * instances (an advisory lock), every raw message recorded, the records stored, and a snapshot published as soon as
+ * a burst of messages is in (the lease renewed each poll interval). The socket closes at the step's end; the next
+ * step connects again and the subscription's keyframes bring the whole state back.
  */
 export async function followFeedWindow(sessionKey: number, owner: string, windowMs: number): Promise<PollWindowResult> {
   const total: PollWindowResult = { records: 0, malformed: 0, requests: 0, sequence: null, done: false, polls: 0, lost: false, status: "running" };
@@ -76,47 +79,74 @@ export async function followFeedWindow(sessionKey: number, owner: string, window
   if (!lock) return total;
   const pending: RaceRecord[] = [];
   const arrived = new Map<string, number>();
-  const client = feedClient({ onRecords: (made) => pending.push(...made) });
+  let wake: (() => void) | null = null;
+  const client = feedClient({ onRecords: (made) => pending.push(...made), onSnapshot: () => wake?.() });
   let recorded = 0;
+
+  /** Stores what came since the last call and publishes the state with each feed's freshness. */
+  async function publishNews(row: PollerRow): Promise<void> {
+    const records = pending.splice(0);
+    if (records.length > 0 && !row.cursors.records) {
+      await takeRecordsFor(sessionKey, "livetiming");
+      row.cursors.records = new Date().toISOString();
+    }
+    await storeAll(records, "livetiming");
+    const messages = client.recording.slice(recorded).map((raw) => ({ receivedAt: Date.now(), raw }));
+    recorded += messages.length;
+    await storeMessages(sessionKey, messages);
+    for (const { raw, receivedAt } of messages) arrived.set(plainTopic(raw[0]), receivedAt);
+    const status = client.feedStatus();
+    for (const [topic, receivedAt] of arrived) {
+      const newest = status.lastMessageAt[topic];
+      const freshness: FeedFreshness = { newest: newest === undefined ? null : new Date(newest).toISOString(), receivedAt: new Date(receivedAt).toISOString() };
+      for (const feed of TOPIC_FEEDS[topic] ?? []) row.feeds[feed] = freshness;
+    }
+    row.message = archiveNote(client.missing);
+    row.polls += 1;
+    const state = client.snapshot();
+    total.sequence = await publishSnapshot(sessionKey, new Date(state.at), await feedBody(row, state));
+    total.polls += 1;
+    total.records += records.length;
+    total.malformed = client.broken;
+  }
+
   try {
     await client.start();
     const interval = f1Env().F1_POLL_INTERVAL_MS;
+    let row = await renewLease(sessionKey, owner);
+    let renewedAt = Date.now();
+    if (!row) return { ...total, lost: true };
+    await publishNews(row);
     while (Date.now() < endAt) {
-      const startedAt = Date.now();
-      const row = await renewLease(sessionKey, owner);
-      if (!row) return { ...total, lost: true };
-      const records = pending.splice(0);
-      if (records.length > 0 && !row.cursors.records) {
-        await takeRecordsFor(sessionKey, "livetiming");
-        row.cursors.records = new Date().toISOString();
+      if (Date.now() - renewedAt >= interval) {
+        await savePoller(row);
+        row = await renewLease(sessionKey, owner);
+        renewedAt = Date.now();
+        if (!row) return { ...total, lost: true };
       }
-      await storeAll(records, "livetiming");
-      const messages = client.recording.slice(recorded).map((raw) => ({ receivedAt: Date.now(), raw }));
-      recorded += messages.length;
-      await storeMessages(sessionKey, messages);
-      for (const { raw, receivedAt } of messages) arrived.set(plainTopic(raw[0]), receivedAt);
-      const status = client.feedStatus();
-      for (const [topic, receivedAt] of arrived) {
-        const newest = status.lastMessageAt[topic];
-        const freshness: FeedFreshness = { newest: newest === undefined ? null : new Date(newest).toISOString(), receivedAt: new Date(receivedAt).toISOString() };
-        for (const feed of TOPIC_FEEDS[topic] ?? []) row.feeds[feed] = freshness;
-      }
-      row.message = archiveNote(client.missing);
-      row.polls += 1;
-      if (messages.length > 0 || total.polls === 0) {
-        const state = client.snapshot();
-        total.sequence = await publishSnapshot(sessionKey, new Date(state.at), await feedBody(row, state));
-      }
-      await savePoller(row);
-      total.polls += 1;
-      total.records += records.length;
-      total.malformed = client.broken;
-      if (status.sessionStatus !== null && ENDED.has(status.sessionStatus)) {
+      if (client.recording.length > recorded) await publishNews(row);
+      const status = client.feedStatus().sessionStatus;
+      if (status !== null && ENDED.has(status)) {
+        await savePoller(row);
         await releasePoller(sessionKey, owner, "finished");
         return { ...total, done: true, status: "finished" };
       }
-      await sleep(Math.max(0, interval - (Date.now() - startedAt)));
+      // News that came while publishing goes out after its burst; otherwise wait for the next message or renewal.
+      if (client.recording.length > recorded) {
+        await sleep(BURST_MS);
+        continue;
+      }
+      const woken = await new Promise<boolean>((resolve) => {
+        const timer = setTimeout(() => resolve(false), Math.max(0, Math.min(interval - (Date.now() - renewedAt), endAt - Date.now())));
+        wake = () => {
+          clearTimeout(timer);
+          resolve(true);
+        };
+      });
+      wake = null;
+      if (woken) await sleep(BURST_MS);
     }
+    await savePoller(row);
     return total;
   } finally {
     await client.stop();

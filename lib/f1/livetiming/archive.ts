@@ -6,10 +6,10 @@ import { readSeasonIndex, seasonIndex, type SeasonSchedule } from "./season-inde
 import { parseJsonStream, type ParsedLines, type StreamLine } from "./stream";
 import { LIVETIMING_TOPICS } from "./topics";
 
-/** The HTTP client for the feed's static archive (free for every past session since 2018). */
+/** The HTTP client for the feed's static archive (free for every past session since 2018); "f1-archive" in the ledger. */
 export function livetimingArchiveClient(baseUrl: string): UpstreamClient {
   return createUpstreamClient({
-    source: "f1-livetiming",
+    source: "f1-archive",
     baseUrl,
     rateLimit: { concurrency: 4 },
     timeoutMs: 60_000,

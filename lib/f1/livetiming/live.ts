@@ -67,7 +67,7 @@ export class LiveTimingClient {
     this.http =
       options.http ??
       createUpstreamClient({
-        source: "f1-livetiming",
+        source: "f1-live",
         baseUrl: options.baseUrl,
         timeoutMs: 15_000,
         retries: { max: 2, baseDelayMs: 300, maxDelayMs: 3_000 },

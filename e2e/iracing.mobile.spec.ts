@@ -18,6 +18,8 @@ async function noOverflow(page: import("@playwright/test").Page) {
 }
 
 test("catalogue, season and planner are usable on a phone", async ({ page }) => {
+  // Four pages, each checked by axe in two themes: some 50 s on an idle machine.
+  test.setTimeout(120_000);
   await page.goto("/iracing");
   const table = page.getByTestId("iracing-series");
   await expect(table.locator("tbody tr").first()).toBeVisible();

@@ -57,6 +57,11 @@ export interface CallOptions {
   /** A stable name for the ledger, e.g. "leaderboard/listing"; defaults to the URL path. */
   endpoint?: string;
   signal?: AbortSignal;
+  /**
+   * Statuses that answer the call rather than fail it, such as an archive's 404 for a file it does not have: the
+   * ledger records the status without an error. The call still rejects with UpstreamError, for the caller to read.
+   */
+  answeredBy?: readonly number[];
 }
 
 export interface RequestOptions extends CallOptions {
@@ -299,8 +304,9 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
 
       const retryAfterMs = failure.details.retryAfterMs;
       const waitTooLong = retryAfterMs !== undefined && retryAfterMs > maxRetryAfterMs;
-      if (!failure.retryable || attempts > retries.max || waitTooLong) {
-        finish(attempts, failure.message);
+      const answered = failure.failure === "status" && failure.details.status !== undefined && request.answeredBy?.includes(failure.details.status) === true;
+      if (answered || !failure.retryable || attempts > retries.max || waitTooLong) {
+        finish(attempts, answered ? null : failure.message);
         throw publicError(failure, {
           url: redactedUrl(url, secretParams),
           source,

@@ -101,6 +101,18 @@ describe("upstream client", () => {
     expect(arrivals(s)).toHaveLength(1);
   });
 
+  it("records a status the caller names as an answer without an error, and still rejects for the caller to read", async () => {
+    const s = await simulator();
+    const client = probeClient(s, { source: "absent" });
+    await expect(client.getText("/status/404", { endpoint: "absent", answeredBy: [403, 404] })).rejects.toMatchObject({ status: 404, attempts: 1 });
+    await expect(client.getText("/status/500", { endpoint: "failed", answeredBy: [403, 404] })).rejects.toBeInstanceOf(UpstreamError);
+    const rows = await ledgerRows(database, "absent");
+    expect(rows.map((row) => [row.endpoint, row.status, row.error === null])).toEqual([
+      ["absent", 404, true],
+      ["failed", 500, false],
+    ]);
+  });
+
   it("honours Retry-After: the retry arrives no sooner than the header asks", async () => {
     const s = await simulator();
     s.setFaults({ rateLimitRate: 1, retryAfterSeconds: 1 });

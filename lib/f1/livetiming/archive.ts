@@ -6,6 +6,9 @@ import { readSeasonIndex, seasonIndex, type SeasonSchedule } from "./season-inde
 import { parseJsonStream, type ParsedLines, type StreamLine } from "./stream";
 import { LIVETIMING_TOPICS } from "./topics";
 
+/** How the archive's bucket says it has no such file (a topic a session lacks, a season not started). */
+export const ARCHIVE_ABSENT: readonly number[] = [403, 404];
+
 /** The HTTP client for the feed's static archive (free for every past session since 2018); "f1-archive" in the ledger. */
 export function livetimingArchiveClient(baseUrl: string): UpstreamClient {
   return createUpstreamClient({
@@ -21,7 +24,7 @@ export function livetimingArchiveClient(baseUrl: string): UpstreamClient {
 
 export async function fetchSeason(client: UpstreamClient, year: number, signal?: AbortSignal): Promise<SeasonSchedule> {
   // The index starts with a UTF-8 BOM, which JSON.parse refuses: read as text.
-  const text = await client.getText(`/static/${year}/Index.json`, { endpoint: "static/index", signal });
+  const text = await client.getText(`/static/${year}/Index.json`, { endpoint: "static/index", signal, answeredBy: ARCHIVE_ABSENT });
   return readSeasonIndex(seasonIndex.parse(JSON.parse(text.replace(/^\uFEFF/, ""))));
 }
 
@@ -42,10 +45,10 @@ export async function fetchSessionArchive(
   await Promise.all(
     topics.map(async (topic) => {
       try {
-        const text = await client.getText(`/static/${path}${topic}.jsonStream`, { endpoint: "static/stream", signal });
+        const text = await client.getText(`/static/${path}${topic}.jsonStream`, { endpoint: "static/stream", signal, answeredBy: ARCHIVE_ABSENT });
         archive.streams.set(topic, parseJsonStream(topic, text));
       } catch (error) {
-        if (error instanceof UpstreamError && (error.status === 404 || error.status === 403)) archive.absent.push(topic);
+        if (error instanceof UpstreamError && error.status !== undefined && ARCHIVE_ABSENT.includes(error.status)) archive.absent.push(topic);
         else throw error;
       }
     }),

@@ -69,7 +69,16 @@ export interface BatchReport extends BatchResult {
  */
 export async function refreshNextBatch(
   generationId: number,
-  options: { batchSize?: number; minimum?: number; budgetMs?: number; client?: UpstreamClient; politeness?: Politeness; signal?: AbortSignal } = {},
+  options: {
+    batchSize?: number;
+    minimum?: number;
+    budgetMs?: number;
+    /** How long a leaderboard may show no progress once nothing is left to start (STRAGGLER_GRACE_MS by default). */
+    stragglerGraceMs?: number;
+    client?: UpstreamClient;
+    politeness?: Politeness;
+    signal?: AbortSignal;
+  } = {},
 ): Promise<BatchReport> {
   const batchSize = options.batchSize ?? BATCH_SIZE;
   const leaderboards = await nextLeaderboards(generationId, batchSize);
@@ -82,7 +91,7 @@ export async function refreshNextBatch(
     populated: await populatedLeaderboards(leaderboards),
     signal: options.signal,
     // Before the last batch, a leaderboard that fails or holds up the end is fetched again later, with fresh retries.
-    ...(last ? {} : { budgetMs: options.budgetMs ?? BATCH_BUDGET_MS, minimum: options.minimum, stragglerGraceMs: STRAGGLER_GRACE_MS, deferFailures: true }),
+    ...(last ? {} : { budgetMs: options.budgetMs ?? BATCH_BUDGET_MS, minimum: options.minimum, stragglerGraceMs: options.stragglerGraceMs ?? STRAGGLER_GRACE_MS, deferFailures: true }),
   });
   const stored = await storeBatch(generationId, outcomes);
   const requests = outcomes.reduce((sum, o) => sum + (o.ok ? o.leaderboard.requests : 0), 0);

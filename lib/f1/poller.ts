@@ -207,7 +207,7 @@ async function fetchFeed(
 
 const FEED_NAMES: readonly Feed[] = ["intervals", "position", "location", "laps", "race_control", "pit", "stints", "weather"];
 
-export async function storeAll(records: readonly RaceRecord[], source: F1Source): Promise<void> {
+async function storeAll(records: readonly RaceRecord[], source: F1Source): Promise<void> {
   await storeSessions(records.filter((record): record is Session => record.kind === "session"), source);
   await storeDrivers(records.filter((record): record is Driver => record.kind === "driver"));
   const locations = thinLocations(records.filter((record): record is LocationSample => record.kind === "location"));
@@ -215,6 +215,18 @@ export async function storeAll(records: readonly RaceRecord[], source: F1Source)
     ...records.filter((record): record is StoredRecord => record.kind !== "session" && record.kind !== "driver" && record.kind !== "location"),
     ...locations,
   ]);
+}
+
+/**
+ * Stores what the poller's source sent. The first records a run stores make its source the session's (the other
+ * source's records are replaced then, once, so two never mix).
+ */
+export async function storeReceived(row: PollerRow, records: readonly RaceRecord[]): Promise<void> {
+  if (records.length > 0 && !row.cursors.records) {
+    await takeRecordsFor(row.sessionKey, row.source);
+    row.cursors.records = new Date().toISOString();
+  }
+  await storeAll(records, row.source);
 }
 
 export async function feedBody(row: PollerRow, state: RaceSnapshot | null, message: string | null = null): Promise<Omit<LiveFeed, "sequence">> {
@@ -246,11 +258,7 @@ async function pollLive(source: OpenF1Source, row: PollerRow, signal?: AbortSign
   }
   row.polls += 1;
   row.requests += source.requests - before;
-  if (received.length > 0 && !row.cursors.records) {
-    await takeRecordsFor(row.sessionKey, "openf1");
-    row.cursors.records = new Date().toISOString();
-  }
-  await storeAll(received, "openf1");
+  await storeReceived(row, received);
 
   const builder = row.builder && "drivers" in row.builder ? RaceStateBuilder.restore(row.builder) : RaceStateBuilder.start(row.sessionKey);
   if (!row.builder || !("drivers" in row.builder)) for (const driver of await storedDrivers(row.sessionKey)) builder.apply(driver, 0);
@@ -293,8 +301,7 @@ async function importSession(source: OpenF1Source, row: PollerRow, signal?: Abor
       malformed += fetched.malformed;
     }
   }
-  if (received.length > 0) await takeRecordsFor(row.sessionKey, row.source);
-  await storeAll(received, row.source);
+  await storeReceived(row, received);
   return { records: received.length, malformed };
 }
 

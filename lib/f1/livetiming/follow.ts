@@ -2,10 +2,10 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { sql } from "@/lib/db";
 import { f1Env } from "@/lib/f1/env";
 import type { Feed, FeedFreshness } from "@/lib/f1/feed";
-import { feedBody, releasePoller, renewLease, savePoller, storeAll, type PollerRow, type PollWindowResult } from "@/lib/f1/poller";
+import { feedBody, releasePoller, renewLease, savePoller, storeReceived, type PollerRow, type PollWindowResult } from "@/lib/f1/poller";
 import type { RaceRecord, Session } from "@/lib/f1/records";
 import { publishSnapshot } from "@/lib/f1/snapshots";
-import { storeSessions, takeRecordsFor } from "@/lib/f1/store";
+import { storeSessions } from "@/lib/f1/store";
 import { holdConnectionLock } from "./connection-lock";
 import { plainTopic } from "./inflate";
 import { LiveTimingClient, type LiveTimingClientOptions } from "./live";
@@ -86,11 +86,7 @@ export async function followFeedWindow(sessionKey: number, owner: string, window
   /** Stores what came since the last call and publishes the state with each feed's freshness. */
   async function publishNews(row: PollerRow): Promise<void> {
     const records = pending.splice(0);
-    if (records.length > 0 && !row.cursors.records) {
-      await takeRecordsFor(sessionKey, "livetiming");
-      row.cursors.records = new Date().toISOString();
-    }
-    await storeAll(records, "livetiming");
+    await storeReceived(row, records);
     const messages = client.recording.slice(recorded).map((raw) => ({ receivedAt: Date.now(), raw }));
     recorded += messages.length;
     await storeMessages(sessionKey, messages);

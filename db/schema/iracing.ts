@@ -6,7 +6,10 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, integer, jsonb, pgTable, primaryKey, real, serial, smallint, text, timestamp, unique } from "drizzle-orm/pg-core";
 
-/** The one OAuth2 token pair every app instance shares; refresh tokens are single use, so it is refreshed under a lock. */
+/**
+ * The one OAuth2 token pair every app instance shares; refresh tokens are single use, so it is refreshed under a lock.
+ * Both tokens are stored sealed (AES-256-GCM, lib/iracing/token-seal.ts), never in clear.
+ */
 export const iracingTokens = pgTable("iracing_tokens", {
   /** sha256 of client id and username: other credentials never pick up this token. */
   account: text().primaryKey(),

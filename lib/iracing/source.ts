@@ -5,7 +5,7 @@ import { passwordGrantForm, refreshGrantForm, type IracingCredentials } from "./
 import { iracingCredentials, iracingEnv } from "./env";
 import { chunkInfo, chunkUrls, readDataAnswer } from "./links";
 import { parseTokenResponse, type TokenPair } from "./token";
-import { accountKey, sharedToken, usable } from "./token-store";
+import { sharedToken, tokenAccount, usable } from "./token-store";
 
 // The iRacing Data API, as every sync reads it: an OAuth2 token shared by all instances (token-store.ts), the
 // two-hop data calls (the API answers with a signed link, fetched WITHOUT the Authorization header), chunked results
@@ -124,7 +124,7 @@ export function createIracingSource(options: IracingSourceOptions = {}): Iracing
 
   async function token(rejected: string | null = null): Promise<string> {
     if (usable(memo) && memo.accessToken !== rejected) return memo.accessToken;
-    memo = await sharedToken(accountKey(credentials()), rejected ?? memo?.accessToken ?? null, obtain);
+    memo = await sharedToken(tokenAccount(credentials()), rejected ?? memo?.accessToken ?? null, obtain);
     return memo.accessToken;
   }
 

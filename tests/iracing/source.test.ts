@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { resetEnvCache } from "@/lib/env";
 import { createIracingSource, IracingMaintenanceError, IracingNotConfiguredError } from "@/lib/iracing/source";
-import { accountKey, readToken } from "@/lib/iracing/token-store";
+import { readToken, tokenAccount } from "@/lib/iracing/token-store";
 import { IRACING_DEMO_CREDENTIALS } from "@/sim/iracing";
 import { useTestDatabase } from "../support/database";
 import { upstreamCalls, useIracingSimulator } from "./sync-support";
@@ -56,7 +56,7 @@ describe("iRacing client against the simulator", () => {
     await source.token();
     // A simulator started over (another seed) forgets every token it issued: the stored one now gets 401.
     await handle.sim.reset(6);
-    const account = accountKey(IRACING_DEMO_CREDENTIALS);
+    const account = tokenAccount(IRACING_DEMO_CREDENTIALS);
     const before = await readToken(account);
     expect(await source.fetch("constants/divisions")).toBeInstanceOf(Array);
     expect((await readToken(account))!.accessToken).not.toBe(before!.accessToken);
@@ -74,6 +74,28 @@ describe("iRacing client against the simulator", () => {
     expect(a).toBe(b);
     expect(a).not.toBe(initial);
     expect(await createIracingSource().fetch("constants/categories")).toBeInstanceOf(Array);
+  });
+
+  it("keeps the shared token pair sealed in the database", async () => {
+    const token = await createIracingSource().token();
+    const [row] = await database.sql<{ access_token: string; refresh_token: string | null }[]>`select access_token, refresh_token from iracing_tokens`;
+    const stored = await readToken(tokenAccount(IRACING_DEMO_CREDENTIALS));
+    expect(stored!.accessToken).toBe(token);
+    expect(stored!.refreshToken).toBeTruthy();
+    expect(row!.access_token).not.toContain(token);
+    expect(row!.refresh_token).not.toContain(stored!.refreshToken!);
+    // Other credentials (a changed password) cannot open it, so they log in for themselves.
+    expect(await readToken(tokenAccount({ ...IRACING_DEMO_CREDENTIALS, password: "another password" }))).toBeNull();
+  });
+
+  it("logs in again instead of using a token it cannot open (a row an earlier version stored in clear)", async () => {
+    const token = await createIracingSource().token();
+    await database.sql`update iracing_tokens set access_token = ${token}, refresh_token = null`;
+    const fresh = await createIracingSource().token();
+    expect(fresh).not.toBe(token);
+    expect(await createIracingSource().fetch("constants/categories")).toBeInstanceOf(Array);
+    const [row] = await database.sql<{ access_token: string }[]>`select access_token from iracing_tokens`;
+    expect(row!.access_token).not.toContain(fresh);
   });
 
   it("says which credentials are missing instead of calling", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createIracingSource } from "@/lib/iracing/source";
-import { syncCatalogue, syncRaceGuide, syncSeason, syncSeasons, syncSeries } from "@/lib/iracing/work";
+import { syncCatalogue, syncPastSeasons, syncRaceGuide, syncSeason, syncSeasons, syncSeries } from "@/lib/iracing/work";
 import { useTestDatabase } from "../support/database";
 import { tableCounts, upstreamCalls, useIracingSimulator } from "./sync-support";
 
@@ -50,6 +50,32 @@ describe("iRacing ingest against the simulator", () => {
 
     const single = await syncSeason(target!.season_id, { source, refresh: true });
     expect(single.schedulesWritten).toBe(0);
+  });
+
+  it("fans out over one series' past seasons: each schedule fetched once and stored, nothing written on a second run", async () => {
+    const source = createIracingSource();
+    const [series] = await database.sql<{ series_id: number }[]>`select series_id from iracing_series order by series_id limit 1`;
+    const seriesId = series!.series_id;
+    const listed = (await source.fetch("series/past_seasons", { series_id: seriesId })) as { series: { seasons: { season_id: number; active: boolean }[] } };
+    const pastIds = listed.series.seasons.filter((season) => !season.active).map((season) => season.season_id);
+    expect(pastIds.length, "the simulator lists several past seasons").toBeGreaterThan(1);
+
+    const before = new Date();
+    const result = await syncPastSeasons(seriesId, { source, refresh: true });
+    expect(result).toMatchObject({ seasons: pastIds.length, rejected: 0 });
+    expect(result.schedulesWritten + result.schedulesUnchanged).toBe(pastIds.length);
+    const schedules = (await upstreamCalls(database.sql, before)).find((call) => call.endpoint === "series/season_schedule");
+    expect(schedules?.calls).toBe(pastIds.length);
+    const stored = await database.sql<{ season_id: number; weeks: string }[]>`
+      select s.season_id, count(e.race_week_num) as weeks from iracing_seasons s join iracing_events e using (season_id)
+      where s.season_id in ${database.sql(pastIds)} and s.series_id = ${seriesId} group by s.season_id`;
+    expect(stored.map((row) => row.season_id).sort()).toEqual([...pastIds].sort());
+    for (const row of stored) expect(Number(row.weeks)).toBeGreaterThanOrEqual(12);
+
+    const counts = await tableCounts(database.sql);
+    const again = await syncPastSeasons(seriesId, { source, refresh: true });
+    expect(again).toMatchObject({ seasons: pastIds.length, schedulesWritten: 0, events: { created: 0, updated: 0 } });
+    expect(await tableCounts(database.sql)).toEqual(counts);
   });
 
   it("stores the race guide's entry counts", async () => {

@@ -1,10 +1,10 @@
 "use client";
 
-import { useEffect, useId, useMemo, useRef, useState } from "react";
-import uPlot from "uplot";
-import "uplot/dist/uPlot.min.css";
+import { useId, useMemo, useState } from "react";
+import type uPlot from "uplot";
 import { control, fieldLabel } from "@/lib/ui/controls";
 import { formatLapTime } from "@/lib/ui/format";
+import { LineChart } from "@/lib/ui/line-chart";
 import { lapChartEndpoint } from "../api-contract";
 import type { LeaderboardRow } from "../leaderboard";
 import { useRaceQuery } from "./use-race-query";
@@ -14,7 +14,6 @@ type Series = { car: string; laps: [number, number, number, number][] };
 
 const COLORS = ["#2563eb", "#e11d48", "#16a34a", "#d97706", "#7c3aed", "#0891b2", "#db2777", "#65a30d"];
 const MAX_CARS = 8;
-const HEIGHT = 260;
 
 /** Lap times, positions or gaps to a reference car of the picked cars, one column per lap (null where a car has none). */
 function chartData(series: Series[], mode: Mode, reference: string): uPlot.AlignedData {
@@ -34,45 +33,8 @@ function chartData(series: Series[], mode: Mode, reference: string): uPlot.Align
   return [laps, ...columns];
 }
 
-function cssColor(name: string, fallback: string): string {
-  return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
-}
-
-/** uPlot in a box that follows its width; redrawn when the data or the mode change. */
-function Plot({ data, cars, mode }: { data: uPlot.AlignedData; cars: string[]; mode: Mode }) {
-  const box = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const element = box.current;
-    if (!element) return;
-    const fg = cssColor("--muted", "#666");
-    const grid = cssColor("--border", "#ddd");
-    const axis = { stroke: fg, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 } };
-    const value = (v: number | null) => (v === null ? "–" : mode === "lap-times" ? formatLapTime(v * 1000) : mode === "positions" ? `P${v}` : `${v >= 0 ? "+" : ""}${v.toFixed(1)} s`);
-    const plot = new uPlot(
-      {
-        width: Math.max(280, element.clientWidth),
-        height: HEIGHT,
-        scales: { x: { time: false }, y: mode === "positions" ? { dir: -1 } : {} },
-        axes: [
-          { ...axis, label: "Lap" },
-          { ...axis, size: 84, values: (_u, ticks) => ticks.map((t) => (mode === "lap-times" ? formatLapTime(t * 1000) : mode === "positions" ? `P${t}` : `${t.toFixed(0)} s`)) },
-        ],
-        series: [{ label: "Lap" }, ...cars.map((car, i) => ({ label: `#${car}`, stroke: COLORS[i % COLORS.length], width: 1.5, spanGaps: false, value: (_u: uPlot, v: number | null) => value(v) }))],
-        legend: { live: true },
-        cursor: { drag: { x: true, y: false } },
-      },
-      data,
-      element,
-    );
-    const observer = new ResizeObserver(() => plot.setSize({ width: Math.max(280, element.clientWidth), height: HEIGHT }));
-    observer.observe(element);
-    return () => {
-      observer.disconnect();
-      plot.destroy();
-    };
-  }, [data, cars, mode]);
-  return <div ref={box} className="w-full min-w-0" data-testid="lap-chart-plot" />;
-}
+const axisText = (mode: Mode, v: number) => (mode === "lap-times" ? formatLapTime(v * 1000) : mode === "positions" ? `P${v}` : `${v.toFixed(0)} s`);
+const valueText = (mode: Mode, v: number) => (mode === "lap-times" ? formatLapTime(v * 1000) : mode === "positions" ? `P${v}` : `${v >= 0 ? "+" : ""}${v.toFixed(1)} s`);
 
 /** Pick up to eight cars and compare their lap times, positions, or gaps to one of them. */
 export function LapChart({ rows }: { rows: readonly LeaderboardRow[] }) {
@@ -85,7 +47,7 @@ export function LapChart({ rows }: { rows: readonly LeaderboardRow[] }) {
   const cars = picked.length ? picked.join(",") : "";
   const { data } = useRaceQuery(lapChartEndpoint, { cars }, picked.length > 0);
   const series = useMemo(() => (data?.data ?? []).filter((s) => picked.includes(s.car)), [data, picked]);
-  const shownCars = useMemo(() => series.map((s) => s.car), [series]);
+  const lines = useMemo(() => series.map((s, i) => ({ label: `#${s.car}`, colour: COLORS[i % COLORS.length]! })), [series]);
   const aligned = useMemo(() => chartData(series, mode, reference), [series, mode, reference]);
   const toggle = (car: string) => setPicked((now) => (now.includes(car) ? now.filter((c) => c !== car) : now.length >= MAX_CARS ? now : [...now, car]));
 
@@ -125,7 +87,20 @@ export function LapChart({ rows }: { rows: readonly LeaderboardRow[] }) {
       <p id={`${id}-hint`} className="text-xs text-muted">
         Up to {MAX_CARS} cars. Drag across the chart to zoom in on laps; double-click to zoom out.
       </p>
-      {picked.length === 0 ? <p className="text-sm text-muted">Pick a car to draw its laps.</p> : <Plot data={aligned} cars={shownCars} mode={mode} />}
+      {picked.length === 0 ? (
+        <p className="text-sm text-muted">Pick a car to draw its laps.</p>
+      ) : (
+        <LineChart
+          data={aligned}
+          series={lines}
+          xLabel="Lap"
+          formatAxis={(v) => axisText(mode, v)}
+          formatValue={(v) => valueText(mode, v)}
+          invert={mode === "positions"}
+          axisWidth={84}
+          testId="lap-chart-plot"
+        />
+      )}
     </div>
   );
 }

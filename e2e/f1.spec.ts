@@ -39,6 +39,9 @@ test.describe("F1 pages", () => {
     await expect.poll(async () => (await shownAt(page)) - firstMoment, { timeout: 15_000 }).toBeGreaterThan(20_000);
     await expect.poll(async () => page.getByTestId("lap-counter").textContent(), { timeout: 30_000 }).not.toBe(firstLap);
     await expect(tower.locator('td[data-column="last"]').filter({ hasText: /\d:\d{2}\.\d{3}/ }).first()).toBeVisible({ timeout: 30_000 });
+    // Stints and the gap chart follow the replay: a bar per driver, and lines once laps are complete.
+    await expect(page.getByTestId("stint-row")).toHaveCount(20);
+    await expect(page.getByTestId("gap-chart").locator("canvas").first()).toBeVisible({ timeout: 30_000 });
     await shot(page, "f1-live");
     await expectAccessible(page, "f1-live");
   });
@@ -75,10 +78,29 @@ test.describe("F1 pages", () => {
     await page.getByTestId("jump-to-lap").selectOption("5");
     await expect(page.getByTestId("lap-counter")).toHaveText("Lap 5 / 58");
     await expect(page.getByTestId("car")).toHaveCount(20);
+    // Tyre stints and gaps show what was known then: no stint reaches past lap 5.
+    const history = page.getByTestId("race-history");
+    await expect(history.getByTestId("stint-row")).toHaveCount(20);
+    await expect(history.getByTestId("gap-chart").locator("canvas").first()).toBeVisible();
+    const stintEnds = async () =>
+      (await history.getByTestId("stint-row").getByRole("img").evaluateAll((bars) => bars.map((bar) => bar.getAttribute("aria-label") ?? ""))).flatMap((label) =>
+        [...label.matchAll(/laps \d+–(\d+)/g)].map((match) => Number(match[1])),
+      );
+    expect(Math.max(...(await stintEnds()))).toBeLessThanOrEqual(5);
     await shot(page, "f1-time-travel");
     await page.getByTestId("jump-to-lap").selectOption("40");
     await expect(page.getByTestId("lap-counter")).toHaveText("Lap 40 / 58");
     await expect(page.getByTestId("timing-tower").locator("tbody tr")).toHaveCount(20);
+    // By lap 40 every car has stopped at least once: more stints than cars, none past lap 40.
+    await expect.poll(() => history.locator("[data-compound]").count()).toBeGreaterThan(20);
+    expect(Math.max(...(await stintEnds()))).toBeLessThanOrEqual(40);
+    expect(Math.max(...(await stintEnds()))).toBeGreaterThan(30);
+    // The gap chart draws the top ten (uPlot's legend: the lap, then one entry per driver); unpicking one takes it off.
+    const legend = history.getByTestId("gap-chart").locator(".u-legend .u-series");
+    await expect(legend).toHaveCount(11);
+    await history.getByRole("group", { name: "Drivers on the gap chart" }).getByRole("checkbox").first().uncheck();
+    await expect(legend).toHaveCount(10);
+    await shot(page, "f1-time-travel-history");
 
     await page.getByTestId("seek").focus();
     const before = await shownAt(page);

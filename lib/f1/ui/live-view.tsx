@@ -10,6 +10,8 @@ import { RaceBoard } from "./race-board";
 import { FeedBadges, isStale } from "./status-bar";
 
 const POLL_MS = 1_000;
+/** Stints and laps for the history panels: they change once a lap per car, not every second. */
+const HISTORY_POLL_MS = 5_000;
 /** Snapshots kept for the TV delay: the longest delay at one a second, and some. */
 const BUFFERED = 400;
 
@@ -118,7 +120,7 @@ export function LiveView({ initial, initialOutline }: { initial: LiveFeedBody; i
       </div>
       {state ? (
         <div data-testid="shown-moment" data-at={state.at}>
-          <RaceBoard state={state} outline={track.data?.outline ?? []} />
+          <RaceBoard state={state} outline={track.data?.outline ?? []} historyRefreshMs={HISTORY_POLL_MS} />
         </div>
       ) : feed.state ? (
         <p className="text-sm text-muted">Waiting {delay} s of delay…</p>

@@ -17,6 +17,10 @@ test.describe("endurance on a phone", () => {
 
     await page.getByRole("link", { name: /live replay/ }).click();
     const board = page.getByTestId("endurance-leaderboard");
+    await expect(board.locator("tbody tr").first()).toBeVisible();
+    // No background video on a phone-sized screen, whatever the operator set.
+    await expect(page.getByTestId("background-video")).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Background video" })).toHaveCount(0);
     const first = board.locator("tbody tr").first();
     await expect(first).toBeVisible();
     for (const column of ["position", "car", "gap", "last"]) await expect(first.locator(`[data-column="${column}"]`)).toBeVisible();

@@ -122,4 +122,34 @@ test.describe("endurance", () => {
     await shot(page, "endurance-replay");
     await expectAccessible(page, "endurance-replay");
   });
+
+  test("the operator's background video plays faintly behind a race; a visitor can switch it off; never under reduced motion", async ({ page }) => {
+    await page.goto("/endurance/races/pitwall-live");
+    const video = page.getByTestId("background-video").locator("video");
+    await expect(video).toHaveAttribute("src", "/e2e/background.webm");
+    // Playing, muted, behind the page: the leaderboard stays on top and readable.
+    await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(await video.evaluate((v: HTMLVideoElement) => ({ muted: v.muted, paused: v.paused, loop: v.loop }))).toEqual({ muted: true, paused: false, loop: true });
+    const board = page.getByTestId("endurance-leaderboard");
+    await expect(board.locator("tbody tr").first()).toBeVisible();
+    await board.locator("tbody tr").first().click({ trial: true });
+    await shot(page, "endurance-background-video");
+
+    const toggle = page.getByRole("button", { name: "Background video" });
+    await expect(toggle).toHaveAttribute("aria-pressed", "true");
+    await toggle.click();
+    await expect(toggle).toHaveAttribute("aria-pressed", "false");
+    await expect(page.getByTestId("background-video")).toHaveCount(0);
+    // The visitor's choice holds on the next visit.
+    await page.reload();
+    await expect(page.getByRole("button", { name: "Background video" })).toHaveAttribute("aria-pressed", "false");
+    await expect(page.getByTestId("background-video")).toHaveCount(0);
+    await page.getByRole("button", { name: "Background video" }).click();
+    await expect(page.getByTestId("background-video")).toHaveCount(1);
+
+    // Reduced motion: no video and no switch for one.
+    await page.emulateMedia({ reducedMotion: "reduce" });
+    await expect(page.getByTestId("background-video")).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Background video" })).toHaveCount(0);
+  });
 });

@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { chooseDatabase, ensureDatabase } from "../scripts/database";
 import { E2E_ADMIN_API_TOKEN, E2E_ADMIN_PASSWORD, E2E_SESSION_SECRET, e2eSimulatorUrl } from "./env";
@@ -42,6 +42,10 @@ const simulator = await startSimulator({
 });
 console.log(`e2e: simulators on ${simulator.url}`);
 
+// An operator's background video for race pages, placed in public/ as the README says (public/e2e/ is not tracked).
+mkdirSync("public/e2e", { recursive: true });
+copyFileSync("tests/fixtures/endurance/background.webm", "public/e2e/background.webm");
+
 // Through Pitwall's own launcher, as `npm start` runs it (it marks each request with the socket's address).
 const child = spawn(process.execPath, ["--import", "tsx", "scripts/launch.ts", "start"], {
   stdio: "inherit",
@@ -57,6 +61,7 @@ const child = spawn(process.execPath, ["--import", "tsx", "scripts/launch.ts", "
     NEXT_TELEMETRY_DISABLED: "1",
     ...(await simulatedPitwallEnv(simulator.url)),
     ENDURANCE_POLL_INTERVAL_MS: "2000",
+    ENDURANCE_BACKGROUND_VIDEO: "/e2e/background.webm",
   },
 });
 

@@ -15,6 +15,15 @@ export const enduranceEnvSchema = z.object({
   ENDURANCE_END_GRACE_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(30),
   /** The race monitor: starts ingestion of races that are live and not ingesting. */
   ENDURANCE_MONITOR_CRON: z.string().min(9).default("*/5 * * * *"),
+  /**
+   * A video the operator placed in public/, played muted and faint behind race pages (e.g. "/video/onboard.webm").
+   * Unset: no video. Never shown to visitors who ask for reduced motion, on phones, or with data saving on.
+   */
+  ENDURANCE_BACKGROUND_VIDEO: z
+    .string()
+    // Every segment starts with a letter, digit, _ or -: no "..", no other host.
+    .regex(/^(\/[\w-][\w.-]*)+\.(webm|mp4|ogv|mov)$/i, "a path under public/, such as /video/onboard.webm")
+    .optional(),
 });
 
 export const enduranceEnv = envSection(enduranceEnvSchema);

@@ -6,6 +6,7 @@ import type { z } from "zod";
 import { fetchEndpoint } from "@/lib/api/fetcher";
 import { button, control, fieldLabel } from "@/lib/ui/controls";
 import { leaderboardEndpoint } from "../api-contract";
+import { BackgroundVideo } from "./background-video";
 import { FlagBadge, raceClock } from "./labels";
 import { LapChart } from "./lap-chart";
 import { LeaderboardTable } from "./leaderboard-table";
@@ -54,7 +55,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
  * A race: the leaderboard first (server-rendered, then polled every 5 s), then charts and analysis panels. Every panel
  * shows the same race time: now, now less the TV delay, or a replay's moment (play, pause, speed, seek).
  */
-export function RaceView({ initial }: { initial: Board }) {
+export function RaceView({ initial, backgroundVideo }: { initial: Board; backgroundVideo?: string }) {
   const slug = initial.race.slug;
   const delayS = useSyncExternalStore(subscribeDelay, storedDelay, () => 0);
   const [replay, setReplay] = useState<Replay | null>(null);
@@ -158,6 +159,7 @@ export function RaceView({ initial }: { initial: Board }) {
               Replay from the start
             </button>
           )}
+          {backgroundVideo ? <BackgroundVideo src={backgroundVideo} /> : null}
         </div>
 
         <div role="tablist" aria-label="Classes" className="flex flex-wrap gap-1 border-b border-border">

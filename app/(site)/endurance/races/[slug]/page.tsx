@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { enduranceEnv } from "@/lib/endurance/env";
 import { raceLeaderboard } from "@/lib/endurance/queries";
 import { utcTime } from "@/lib/endurance/ui/labels";
 import { RaceView } from "@/lib/endurance/ui/race-view";
@@ -35,7 +36,7 @@ export default async function RacePage({ params }: Props) {
           {race.circuit} · <time dateTime={race.startsAt}>{utcTime(race.startsAt)}</time>
         </p>
       </header>
-      <RaceView initial={board} />
+      <RaceView initial={board} backgroundVideo={enduranceEnv().ENDURANCE_BACKGROUND_VIDEO} />
     </div>
   );
 }

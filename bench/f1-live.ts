@@ -14,11 +14,11 @@ import { Agent, request } from "node:http";
 import { chooseDatabase, ensureDatabase } from "../scripts/database";
 import { openf1Upstream } from "../sim/f1/openf1";
 import { startSimulator } from "../sim/server";
+import { BENCH_ADMIN_TOKEN, benchAppEnv } from "./support/app";
 
 const CLIENTS = 200;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const BASE_PORT = Number(process.env.BENCH_F1_PORT ?? 3913);
-const TOKEN = "bench-admin-api-token-0123456789abcdef";
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface Load {
@@ -98,12 +98,7 @@ const openf1 = openf1Upstream();
 const sim = await startSimulator({ port: 0, seed: 1, upstreams: [openf1] });
 openf1.start({ speed: 1, offsetSeconds: 20 * 60 });
 const env = {
-  DATABASE_URL: databaseUrl,
-  NODE_ENV: "production",
-  NEXT_TELEMETRY_DISABLED: "1",
-  ADMIN_API_TOKEN: TOKEN,
-  ADMIN_PASSWORD: "bench-admin-password-0123",
-  SESSION_SECRET: "bench-session-secret-that-is-long-enough-0123456789",
+  ...benchAppEnv(databaseUrl),
   F1_OPENF1_BASE_URL: `${sim.url}/openf1`,
   F1_OPENF1_USERNAME: "pitwall",
   F1_OPENF1_PASSWORD: "pitwall-demo",
@@ -115,7 +110,7 @@ const instances: ChildProcess[] = [startInstance(ports[0]!, env)];
 let bare: ChildProcess | undefined;
 try {
   await waitUp(urls[0]!);
-  const follow = await fetch(`${urls[0]}/api/v1/admin/syncs/f1.follow-live`, { method: "POST", headers: { authorization: `Bearer ${TOKEN}` } });
+  const follow = await fetch(`${urls[0]}/api/v1/admin/syncs/f1.follow-live`, { method: "POST", headers: { authorization: `Bearer ${BENCH_ADMIN_TOKEN}` } });
   if (follow.status !== 202) throw new Error(`f1.follow-live: ${follow.status}`);
   // The poller is running once the snapshot names the session.
   for (let i = 0; i < 150; i += 1) {

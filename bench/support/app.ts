@@ -10,6 +10,21 @@ export interface RunningServer {
 
 const nextBin = path.resolve("node_modules", ".bin", "next");
 
+/** The admin API token of every bench's app instance. */
+export const BENCH_ADMIN_TOKEN = "bench-admin-api-token-0123456789abcdef";
+
+/** What a bench's app instance runs with: production, on its own database, with known admin credentials. */
+export function benchAppEnv(databaseUrl: string): Record<string, string> {
+  return {
+    DATABASE_URL: databaseUrl,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    ADMIN_API_TOKEN: BENCH_ADMIN_TOKEN,
+    ADMIN_PASSWORD: "bench-admin-password-0123",
+    SESSION_SECRET: "bench-session-secret-that-is-long-enough-0123456789",
+  };
+}
+
 /** `next build` in `dir` unless `distDir` already holds a build; set BENCH_REBUILD=1 to build again. */
 export function buildIfMissing(dir: string, distDir: string, env: Record<string, string> = {}): void {
   if (existsSync(path.join(dir, distDir, "BUILD_ID")) && process.env.BENCH_REBUILD !== "1") return;

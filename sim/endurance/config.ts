@@ -2,7 +2,7 @@ import { z } from "zod";
 
 export const syntheticSchema = z.strictObject({
   seed: z.number().int().min(0).max(0xffffffff).optional(),
-  cars: z.number().int().min(10).max(20).optional(),
+  cars: z.number().int().min(10).max(62).optional(),
   durationMs: z.number().int().min(600_000).max(30 * 3_600_000).optional(),
   layout: z.enum(["wec", "wec-2020", "imsa"]).optional(),
   bom: z.boolean().optional(),

@@ -9,7 +9,7 @@ import { enduranceUpstream } from "./upstream";
  */
 const settingsSchema = z.object({
   SIM_ENDURANCE_SPEED: z.coerce.number().positive().max(10_000).default(60),
-  SIM_ENDURANCE_CARS: z.coerce.number().int().min(10).max(20).default(18),
+  SIM_ENDURANCE_CARS: z.coerce.number().int().min(10).max(62).default(18),
   SIM_ENDURANCE_HOURS: z.coerce.number().min(0.5).max(24).default(24),
   /** The finished race's length when it differs from the live one's. */
   SIM_ENDURANCE_PAST_HOURS: z.coerce.number().min(0.5).max(24).optional(),

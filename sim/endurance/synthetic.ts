@@ -7,7 +7,7 @@ export type SyntheticLayout = "wec" | "wec-2020" | "imsa";
 
 export interface SyntheticRaceOptions {
   seed?: number;
-  /** 10 to 20 cars over three classes. */
+  /** 10 to 62 cars (a full Le Mans grid) over three classes. */
   cars?: number;
   durationMs?: number;
   layout?: SyntheticLayout;
@@ -129,7 +129,7 @@ export function syntheticRace(options: SyntheticRaceOptions = {}): string {
   const durationMs = options.durationMs ?? 2 * 3_600_000;
   const layout = options.layout ?? "wec";
   const random = mulberry32(hash32(seed, 0xe17d));
-  const entries = grid(Math.min(20, Math.max(10, options.cars ?? 14)), random);
+  const entries = grid(Math.min(62, Math.max(10, options.cars ?? 14)), random);
   const cautions: Caution[] = [
     { code: "FCY", startMs: durationMs / 3, endMs: durationMs / 3 + 4 * 60_000, slowdown: 1.45 },
     { code: "SF", startMs: (2 * durationMs) / 3, endMs: (2 * durationMs) / 3 + 9 * 60_000, slowdown: 1.6 },

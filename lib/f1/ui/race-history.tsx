@@ -149,10 +149,18 @@ export function RaceHistory({ state, totalLaps, refreshMs }: { state: RaceState;
   return (
     <div className="grid gap-4 lg:grid-cols-2" data-testid="race-history">
       <Section id="f1-tyre-stints" title="Tyre stints">
-        {stints.data ? <StintChart drivers={state.drivers} stints={stints.data.data} totalLaps={lastLap} /> : <p className="text-sm text-muted">Loading stints…</p>}
+        {stints.data ? (
+          <StintChart drivers={state.drivers} stints={stints.data.data} totalLaps={lastLap} />
+        ) : (
+          <p className="text-sm text-muted">{stints.isError ? "The stints could not be loaded." : "Loading stints…"}</p>
+        )}
       </Section>
       <Section id="f1-gap-chart" title="Gaps to the leader">
-        {laps.data ? <GapChart drivers={state.drivers} crossings={crossings} atMs={Date.parse(state.at)} /> : <p className="text-sm text-muted">Loading laps…</p>}
+        {laps.data ? (
+          <GapChart drivers={state.drivers} crossings={crossings} atMs={Date.parse(state.at)} />
+        ) : (
+          <p className="text-sm text-muted">{laps.isError ? "The laps could not be loaded." : "Loading laps…"}</p>
+        )}
       </Section>
     </div>
   );

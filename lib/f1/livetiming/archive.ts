@@ -7,7 +7,11 @@ import { parseJsonStream, type ParsedLines, type StreamLine } from "./stream";
 import { LIVETIMING_TOPICS } from "./topics";
 
 /** How the archive's bucket says it has no such file (a topic a session lacks, a season not started). */
-export const ARCHIVE_ABSENT: readonly number[] = [403, 404];
+const ARCHIVE_ABSENT: readonly number[] = [403, 404];
+
+/** Whether a failed archive request means the file is not there, rather than that the archive failed. */
+export const archiveAbsent = (error: unknown): boolean =>
+  error instanceof UpstreamError && error.status !== undefined && ARCHIVE_ABSENT.includes(error.status);
 
 /** The HTTP client for the feed's static archive (free for every past session since 2018); "f1-archive" in the ledger. */
 export function livetimingArchiveClient(baseUrl: string): UpstreamClient {
@@ -48,7 +52,7 @@ export async function fetchSessionArchive(
         const text = await client.getText(`/static/${path}${topic}.jsonStream`, { endpoint: "static/stream", signal, answeredBy: ARCHIVE_ABSENT });
         archive.streams.set(topic, parseJsonStream(topic, text));
       } catch (error) {
-        if (error instanceof UpstreamError && error.status !== undefined && ARCHIVE_ABSENT.includes(error.status)) archive.absent.push(topic);
+        if (archiveAbsent(error)) archive.absent.push(topic);
         else throw error;
       }
     }),

@@ -1,6 +1,5 @@
-import { UpstreamError } from "@/lib/http";
 import { storeSessions } from "@/lib/f1/store";
-import { ARCHIVE_ABSENT, fetchSeason, livetimingArchiveClient } from "./archive";
+import { archiveAbsent, fetchSeason, livetimingArchiveClient } from "./archive";
 import { f1Env } from "@/lib/f1/env";
 
 /** The archive's first season. */
@@ -31,7 +30,7 @@ export async function importSeason(year: number, signal?: AbortSignal): Promise<
     );
     return { year, sessions: archived.length, malformed: schedule.malformed };
   } catch (error) {
-    if (error instanceof UpstreamError && error.status !== undefined && ARCHIVE_ABSENT.includes(error.status)) return { year, sessions: null, malformed: 0 };
+    if (archiveAbsent(error)) return { year, sessions: null, malformed: 0 };
     throw error;
   }
 }

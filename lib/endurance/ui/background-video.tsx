@@ -2,13 +2,14 @@
 
 import { useSyncExternalStore } from "react";
 import { button } from "@/lib/ui/controls";
+import { storedSetting } from "@/lib/ui/stored-setting";
 
 // The original tracker could play a video behind its dashboard. Here it is the operator's choice (a file in public/),
 // faint under a veil of the page colour so text keeps its contrast, and the visitor's to switch off (kept in the
 // browser). It never plays for those who ask for reduced motion, on phone-sized screens (data and battery), or with
 // data saving on; the server renders none, so nothing starts before the browser has said which of these apply.
 
-const OFF_KEY = "pitwall-endurance-video-off";
+const switchedOff = storedSetting("pitwall-endurance-video-off", (raw) => raw === "1", true);
 const NO_VIDEO_MEDIA = "(prefers-reduced-motion: reduce), (max-width: 767px)";
 
 interface NetworkInformation {
@@ -18,11 +19,7 @@ interface NetworkInformation {
 function subscribe(onChange: () => void): () => void {
   const media = matchMedia(NO_VIDEO_MEDIA);
   media.addEventListener("change", onChange);
-  window.addEventListener("storage", onChange);
-  return () => {
-    media.removeEventListener("change", onChange);
-    window.removeEventListener("storage", onChange);
-  };
+  return () => media.removeEventListener("change", onChange);
 }
 
 /** Whether this browser may play it at all (before the visitor's own switch). */
@@ -31,19 +28,13 @@ function videoAllowed(): boolean {
   return !matchMedia(NO_VIDEO_MEDIA).matches && connection?.saveData !== true;
 }
 
-const switchedOff = () => localStorage.getItem(OFF_KEY) === "1";
-
 /** The video behind the page, and the switch for it (rendered where the page's controls are). */
 export function BackgroundVideo({ src }: { src: string }) {
   const allowed = useSyncExternalStore(subscribe, videoAllowed, () => false);
-  const off = useSyncExternalStore(subscribe, switchedOff, () => true);
+  const off = switchedOff.use();
   if (!allowed) return null;
 
-  const toggle = () => {
-    if (off) localStorage.removeItem(OFF_KEY);
-    else localStorage.setItem(OFF_KEY, "1");
-    window.dispatchEvent(new StorageEvent("storage", { key: OFF_KEY }));
-  };
+  const toggle = () => switchedOff.save(off ? null : "1");
   return (
     <>
       <button type="button" className={button} aria-pressed={!off} onClick={toggle} data-testid="background-video-toggle">

@@ -1,10 +1,11 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import { useEffect, useMemo, useState } from "react";
 import type { z } from "zod";
 import { fetchEndpoint } from "@/lib/api/fetcher";
 import { button, control, fieldLabel } from "@/lib/ui/controls";
+import { storedSetting } from "@/lib/ui/stored-setting";
 import { leaderboardEndpoint } from "../api-contract";
 import { BackgroundVideo } from "./background-video";
 import { FlagBadge, raceClock } from "./labels";
@@ -19,20 +20,18 @@ type Board = z.output<typeof leaderboardEndpoint.response>;
 
 const DELAYS = [0, 10, 30, 60, 120, 300];
 const SPEEDS = [10, 60, 300, 1000];
-const DELAY_KEY = "pitwall-endurance-delay";
 /** A replay moves its race time once a second. */
 const TICK_MS = 1_000;
 
 /** The TV delay is the visitor's setting, kept in the browser for every race page. */
-function storedDelay(): number {
-  const stored = Number(localStorage.getItem(DELAY_KEY));
-  return DELAYS.includes(stored) ? stored : 0;
-}
-
-function subscribeDelay(onChange: () => void): () => void {
-  window.addEventListener("storage", onChange);
-  return () => window.removeEventListener("storage", onChange);
-}
+const delaySetting = storedSetting(
+  "pitwall-endurance-delay",
+  (raw) => {
+    const stored = Number(raw);
+    return DELAYS.includes(stored) ? stored : 0;
+  },
+  0,
+);
 
 interface Replay {
   atMs: number;
@@ -57,7 +56,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
  */
 export function RaceView({ initial, backgroundVideo }: { initial: Board; backgroundVideo?: string }) {
   const slug = initial.race.slug;
-  const delayS = useSyncExternalStore(subscribeDelay, storedDelay, () => 0);
+  const delayS = delaySetting.use();
   const [replay, setReplay] = useState<Replay | null>(null);
   const [carClass, setCarClass] = useState<string | null>(null);
 
@@ -90,10 +89,7 @@ export function RaceView({ initial, backgroundVideo }: { initial: Board; backgro
 
   const classes = useMemo(() => [...new Set(now.rows.map((row) => row.carClass ?? ""))].sort(), [now.rows]);
   const context = useMemo(() => ({ slug, at, live, carClass }), [slug, at, live, carClass]);
-  const changeDelay = (value: number) => {
-    localStorage.setItem(DELAY_KEY, String(value));
-    window.dispatchEvent(new StorageEvent("storage", { key: DELAY_KEY }));
-  };
+  const changeDelay = (value: number) => delaySetting.save(String(value));
 
   return (
     <RaceTimeContext.Provider value={context}>

@@ -34,8 +34,14 @@ function answerOf(sequence: number, body: string): LiveAnswer {
 }
 
 // One copy per process, whatever bundle asks (the launcher's fast path and Next's route handler share it).
-const g = globalThis as unknown as { __pitwallF1Live?: { current: LiveAnswer; ready: Promise<void> | null } };
-const cache = (g.__pitwallF1Live ??= { current: answerOf(0, JSON.stringify({ sequence: 0, ...IDLE })), ready: null });
+interface LiveCache {
+  current: LiveAnswer;
+  ready: Promise<void> | null;
+  stop: (() => Promise<void>) | null;
+}
+const idleAnswer = () => answerOf(0, JSON.stringify({ sequence: 0, ...IDLE }));
+const g = globalThis as unknown as { __pitwallF1Live?: LiveCache };
+const cache = (g.__pitwallF1Live ??= { current: idleAnswer(), ready: null, stop: null });
 
 async function reload(): Promise<void> {
   const latest = await latestSnapshotText();
@@ -48,7 +54,7 @@ async function reload(): Promise<void> {
  */
 export async function liveAnswer(): Promise<LiveAnswer> {
   cache.ready ??= (async () => {
-    await sql().listen(
+    const listening = await sql().listen(
       SNAPSHOT_CHANNEL,
       (payload) => {
         if (Number(payload) > cache.current.sequence) void reload().catch((error: unknown) => log.warn({ err: error }, "reading the new snapshot failed"));
@@ -57,13 +63,25 @@ export async function liveAnswer(): Promise<LiveAnswer> {
       () => void reload().catch(() => undefined),
     );
     await reload();
-    setInterval(() => void reload().catch(() => undefined), SAFETY_REFRESH_MS).unref();
+    const safety = setInterval(() => void reload().catch(() => undefined), SAFETY_REFRESH_MS).unref();
+    cache.stop = async () => {
+      clearInterval(safety);
+      await listening.unlisten();
+    };
   })().catch((error: unknown) => {
     cache.ready = null;
     throw error;
   });
   await cache.ready;
   return cache.current;
+}
+
+/** Stops listening and forgets the snapshot (before the database is closed: tests). */
+export async function stopLiveAnswers(): Promise<void> {
+  await cache.ready?.catch(() => undefined);
+  const stop = cache.stop;
+  Object.assign(cache, { current: idleAnswer(), ready: null, stop: null });
+  await stop?.();
 }
 
 /** The current answer without waiting (the fast path, once warm). */

@@ -8,6 +8,8 @@ import { tokenResponse } from "./openf1/schemas";
 
 const log = logger("f1.source");
 
+/** Beyond the attempt's timeout, how long a request may still be queued here before it is sent. */
+const IN_FLIGHT_SLACK_MS = 30_000;
 /** A token is renewed this long before it expires (OpenF1's last an hour). */
 const REFRESH_BEFORE_MS = 5 * 60_000;
 
@@ -61,6 +63,8 @@ export function openf1Source(options: OpenF1SourceOptions = {}): OpenF1Source {
     baseUrl: options.baseUrl ?? settings.F1_OPENF1_BASE_URL,
     // The shared budget paces across instances; in one process, a few requests at a time at most.
     rateLimit: { concurrency: 3 },
+    // OpenF1 counts every request, the token ones and retries too.
+    beforeAttempt: budget === null ? undefined : (signal) => takeUpstreamSlot(budget, settings.F1_OPENF1_TIMEOUT_MS + IN_FLIGHT_SLACK_MS, signal),
     timeoutMs: settings.F1_OPENF1_TIMEOUT_MS,
     retries: { max: 2, baseDelayMs: 300, maxDelayMs: 3_000, maxRetryAfterMs: 11_000 },
     maxResponseBytes: 256 * 1024 * 1024,
@@ -96,7 +100,6 @@ export function openf1Source(options: OpenF1SourceOptions = {}): OpenF1Source {
 
   async function get(path: string, signal: AbortSignal | undefined, retried: boolean): Promise<unknown> {
     const authorization = await bearer();
-    if (budget !== null) await takeUpstreamSlot(budget, signal);
     requests += 1;
     try {
       return await client.getJson(path, { signal, endpoint: path.split("?")[0], headers: authorization ? { authorization: `Bearer ${authorization}` } : {} });

@@ -16,6 +16,11 @@ export interface UpstreamClientOptions {
   baseUrl: string;
   /** Limits for the host of baseUrl, shared with every other client of that host in this process. */
   rateLimit?: RateLimit;
+  /**
+   * Awaited before every attempt (retries and every method included), and what it returns called once the attempt is
+   * over: an upstream's own request budget shared beyond this process, which must count each request it sees.
+   */
+  beforeAttempt?: (signal: AbortSignal | undefined) => Promise<(() => void) | void>;
   /** Per attempt, from sending the request to the last byte of the body. */
   timeoutMs: number;
   /**
@@ -191,7 +196,14 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     if (paused > maxRetryAfterMs) {
       throw new AttemptFailure("rate-limited", `host is rate-limited for another ${Math.ceil(paused / 1000)} s`, { retryAfterMs: paused });
     }
-    const release = await gate.acquire(callerSignal, urgent);
+    const attemptOver = (await options.beforeAttempt?.(callerSignal)) ?? undefined;
+    let release: () => void;
+    try {
+      release = await gate.acquire(callerSignal, urgent);
+    } catch (error) {
+      attemptOver?.();
+      throw error;
+    }
     const latency = latencyOf(`${source} ${url.host} ${endpointOf(url)}`);
     const deadlineMs = attemptDeadline(latency);
     const sentAt = performance.now();
@@ -257,6 +269,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
       clearTimeout(timer);
       callerSignal?.removeEventListener("abort", onCallerAbort);
       release();
+      attemptOver?.();
     }
   }
 

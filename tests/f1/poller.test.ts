@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { LiveFeed } from "@/lib/f1/feed";
-import { liveAnswer } from "@/lib/f1/live-cache";
+import { liveAnswer, stopLiveAnswers } from "@/lib/f1/live-cache";
 import { latestSnapshotText } from "@/lib/f1/snapshots";
 import { claimPoller, pollWindow, stopForReplay } from "@/lib/f1/poller";
 import { stateAt } from "@/lib/f1/queries";
+import { takeUpstreamSlot } from "@/lib/f1/budget";
 import { NEEDS_ACCOUNT_MESSAGE, OpenF1AccountNeeded, openf1Source } from "@/lib/f1/source";
 import { resetEnvCache } from "@/lib/env";
 import { DEMO_ACCOUNT, openf1Upstream, SYNTHETIC_KEYS, type OpenF1Upstream } from "@/sim/f1/openf1";
@@ -30,6 +31,8 @@ describe("F1 against the OpenF1 simulator", () => {
     await database.sql`truncate f1_pollers, f1_snapshots, f1_records, f1_sessions, f1_drivers, f1_upstream_requests`;
   });
   afterAll(async () => {
+    // Before the database goes: the snapshot listener and its safety reload would query a closing database.
+    await stopLiveAnswers();
     await sim?.close();
   });
 
@@ -64,6 +67,34 @@ describe("F1 against the OpenF1 simulator", () => {
       now += 56 * 60_000;
       await source.fetch("drivers", [["session_key", "=", SESSION]]);
       expect(requests() - before).toBe(5);
+    });
+
+    it("draws every request from the budget: the token and each retry too", async () => {
+      openf1.start({ speed: 10 });
+      const source = openf1Source({ ...account, budget: 30 });
+      const requests = () => sim.stats().prefixes["/openf1"]?.requests ?? 0;
+      const budgeted = async () => (await database.sql<{ count: number }[]>`select count(*)::int as count from f1_upstream_requests`)[0]?.count;
+      await source.fetch("drivers", [["session_key", "=", SESSION]]);
+      // The token and one /v1 request.
+      expect(requests()).toBe(2);
+      expect(await budgeted()).toBe(2);
+      sim.setFaults({ errorRate: 1 }, "/openf1");
+      await expect(source.fetch("drivers", [["session_key", "=", SESSION]])).rejects.toThrow();
+      sim.setFaults({ errorRate: 0 }, "/openf1");
+      // A first try and two retries, each counted.
+      expect(requests()).toBe(5);
+      expect(await budgeted()).toBe(5);
+    });
+
+    it("counts a request in the budget from its slot until a window after its answer", async () => {
+      const ahead = async () =>
+        (await database.sql<{ seconds: number }[]>`select extract(epoch from at - clock_timestamp())::float as seconds from f1_upstream_requests`)[0]?.seconds;
+      const answered = await takeUpstreamSlot(1, 60_000);
+      // While in flight it counts whatever its wait: its row lies past any window that could still see it sent.
+      expect(await ahead()).toBeGreaterThan(55);
+      answered();
+      await expect.poll(ahead).toBeLessThanOrEqual(0);
+      expect(await ahead()).toBeGreaterThan(-5);
     });
 
     it("keeps two instances within one budget, counted at the simulator", async () => {

@@ -8,7 +8,7 @@
  * mid-range phone) and scrolled up and down by touch for BENCH_SECONDS while it updates. The page's own frame intervals
  * (requestAnimationFrame) and long tasks are recorded: frames drawn (and their share of the minimal page's), frame
  * p50/p95, the share of frames over 50 ms (visible stutter), long-task time per second, and how often the race clock
- * moved (the page kept updating: a poll every 5 s).
+ * moved (the page kept updating: a poll every 5 s) beside how often the server's race moved at the same pace.
  * Run: DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/endurance-phone.ts (or npm run bench).
  * Needs a production build in PITWALL_DIST_DIR (.next; built if missing); makes its own database.
  */
@@ -62,6 +62,8 @@ interface Figures {
   slowShare: number;
   longTaskMsPerS: number;
   clockChanges: number;
+  /** How often the server's race moved on in the same window, asked at the page's own pace (the most the page can show). */
+  serverChanges: number;
   rows: number;
 }
 
@@ -143,14 +145,31 @@ try {
     await sleep(2_000);
     await startRecording(page);
     const until = Date.now() + SECONDS * 1000;
+    const server = serverMoves(url, until);
     // A reader swiping down the board and back up, a swipe a second.
     for (let swipe = 0; Date.now() < until; swipe += 1) {
       await cdp.send("Input.synthesizeScrollGesture", { x: 180, y: 400, yDistance: swipe % 6 < 3 ? -500 : 500, speed: 1200, gestureSourceType: "touch" });
       await sleep(Math.max(0, Math.min(1_000, until - Date.now())));
     }
-    const figures = await stopRecording(page);
+    const figures = { ...(await stopRecording(page)), serverChanges: await server };
     await context.close();
     return figures;
+  };
+
+  /** Changes of the race's stored laps seen polling the calendar every 5 s, as the page polls its board. */
+  const serverMoves = async (url: string, until: number): Promise<number> => {
+    const slug = url.match(/races\/([^/]+)$/)?.[1];
+    if (!slug) return 0;
+    let last: number | undefined;
+    let moves = 0;
+    while (Date.now() < until) {
+      const calendar = (await fetch(`${app.url}/api/v1/endurance/races`).then((r) => r.json(), () => ({ live: [] }))) as { live: { slug: string; laps: number }[] };
+      const laps = calendar.live.find((race) => race.slug === slug)?.laps;
+      if (laps !== undefined && last !== undefined && laps !== last) moves += 1;
+      last = laps ?? last;
+      await sleep(Math.min(5_000, Math.max(0, until - Date.now())));
+    }
+    return moves;
   };
 
   const results: [string, Figures][] = [];
@@ -160,10 +179,10 @@ try {
 
   const floor = results[0]![1];
   console.log(`\nphone: 360 x 740 touch, CPU ${CPU_SLOWDOWN}x slower, scrolled by touch for ${SECONDS} s while live\n`);
-  console.log(`${"page".padEnd(36)} ${"rows".padStart(5)} ${"frames".padStart(7)} ${"/ref".padStart(6)} ${"p50".padStart(8)} ${"p95".padStart(8)} ${">50 ms".padStart(7)} ${"long tasks".padStart(11)} ${"clock moved".padStart(12)}`);
+  console.log(`${"page".padEnd(36)} ${"rows".padStart(5)} ${"frames".padStart(7)} ${"/ref".padStart(6)} ${"p50".padStart(8)} ${"p95".padStart(8)} ${">50 ms".padStart(7)} ${"long tasks".padStart(11)} ${"clock moved".padStart(12)} ${"server moved".padStart(13)}`);
   for (const [name, f] of results) {
     console.log(
-      `${name.padEnd(36)} ${String(f.rows).padStart(5)} ${String(f.frames).padStart(7)} ${`${(f.frames / floor.frames).toFixed(2)}x`.padStart(6)} ${`${f.p50.toFixed(1)} ms`.padStart(8)} ${`${f.p95.toFixed(1)} ms`.padStart(8)} ${`${(f.slowShare * 100).toFixed(1)} %`.padStart(7)} ${`${f.longTaskMsPerS.toFixed(0)} ms/s`.padStart(11)} ${String(f.clockChanges).padStart(12)}`,
+      `${name.padEnd(36)} ${String(f.rows).padStart(5)} ${String(f.frames).padStart(7)} ${`${(f.frames / floor.frames).toFixed(2)}x`.padStart(6)} ${`${f.p50.toFixed(1)} ms`.padStart(8)} ${`${f.p95.toFixed(1)} ms`.padStart(8)} ${`${(f.slowShare * 100).toFixed(1)} %`.padStart(7)} ${`${f.longTaskMsPerS.toFixed(0)} ms/s`.padStart(11)} ${String(f.clockChanges).padStart(12)} ${String(f.serverChanges).padStart(13)}`,
     );
   }
 } finally {
@@ -181,7 +200,7 @@ async function startRecording(page: Page): Promise<void> {
   await page.evaluate(RECORDER);
 }
 
-async function stopRecording(page: Page): Promise<Figures> {
+async function stopRecording(page: Page): Promise<Omit<Figures, "serverChanges">> {
   const raw = await page.evaluate(() => {
     const w = window as unknown as { bench: { frames: number[]; longMs: number; clockChanges: number; startedAt: number; running: boolean } };
     w.bench.running = false;

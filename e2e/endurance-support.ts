@@ -45,3 +45,19 @@ export async function shownRaceTime(page: Page): Promise<number> {
   const [, h, m, s] = /Race time (\d+):(\d+):(\d+)/.exec(text) ?? [];
   return Number(h) * 3600 + Number(m) * 60 + Number(s);
 }
+
+/** Scrolls down a screen at a time to the end of the page, as a reader would, until every lazily drawn section is drawn. */
+export async function readToTheEnd(page: Page): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        const atEnd = await page.evaluate(() => {
+          window.scrollBy(0, window.innerHeight);
+          return window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2;
+        });
+        return atEnd && (await page.locator('section[data-drawn="false"]').count()) === 0;
+      },
+      { timeout: 20_000, intervals: [250] },
+    )
+    .toBe(true);
+}

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible } from "./axe";
-import { seedCalendar, shownRaceTime } from "./endurance-support";
+import { readToTheEnd, seedCalendar, shownRaceTime } from "./endurance-support";
 import { shot } from "./shot";
 
 test.describe("endurance", () => {
@@ -58,6 +58,7 @@ test.describe("endurance", () => {
     await expect(board.locator("tbody tr")).toHaveCount(cars);
 
     // Two chosen cars on the lap chart.
+    await page.getByRole("heading", { name: "Lap chart" }).scrollIntoViewIfNeeded();
     const rows = board.locator("tbody tr");
     const third = (await rows.nth(2).getAttribute("data-car"))!;
     const fourth = (await rows.nth(3).getAttribute("data-car"))!;
@@ -83,8 +84,11 @@ test.describe("endurance", () => {
     expect(live - (await shownRaceTime(page))).toBeGreaterThanOrEqual(240);
     await page.getByTestId("delay").selectOption("0");
 
+    // The panels below are drawn as the reader scrolls to them.
+    await readToTheEnd(page);
     await expect(page.getByTestId("pit-stops").locator("tbody tr").first()).toBeVisible();
     await expect(page.getByTestId("drive-time").locator("tbody tr").first()).toBeVisible();
+
     await shot(page, "endurance-live");
     await expectAccessible(page, "endurance-live");
   });
@@ -95,7 +99,18 @@ test.describe("endurance", () => {
     const board = page.getByTestId("endurance-leaderboard");
     await expect(board.locator("tbody tr").first()).toBeVisible();
     const finalLaps = Number(await board.locator("tbody tr").first().locator('[data-column="laps"]').textContent());
+    await page.getByRole("heading", { name: "Prediction accuracy" }).scrollIntoViewIfNeeded();
     await expect(page.getByTestId("accuracy").locator("tbody tr").first()).toBeVisible();
+
+    // A long panel draws its first 50 rows, and more on request.
+    await page.getByRole("heading", { name: "Pit stops" }).scrollIntoViewIfNeeded();
+    const stops = page.getByTestId("pit-stops").locator("tbody tr");
+    await expect(stops).toHaveCount(50);
+    const shownLine = page.getByText(/^50 of \d+ pit stops shown\.$/);
+    const total = Number(/of (\d+)/.exec((await shownLine.textContent()) ?? "")?.[1]);
+    expect(total).toBeGreaterThan(50);
+    await page.getByRole("button", { name: `Show ${Math.min(50, total - 50)} more` }).click();
+    await expect(stops).toHaveCount(Math.min(100, total));
 
     await page.getByTestId("replay-start").click();
     await expect.poll(() => shownRaceTime(page), { timeout: 15_000 }).toBeGreaterThan(0);
@@ -119,6 +134,8 @@ test.describe("endurance", () => {
     // Paused for the checks: axe reads a page that holds still.
     await page.getByTestId("replay-toggle").click();
     await expect(page.getByTestId("replay-toggle")).toHaveText("Play");
+    await readToTheEnd(page);
+    await page.evaluate(() => window.scrollTo(0, 0));
     await shot(page, "endurance-replay");
     await expectAccessible(page, "endurance-replay");
   });

@@ -5,7 +5,7 @@ import { SortableTable } from "@/lib/ui/table/sortable-table";
 import { anomaliesEndpoint, flagsEndpoint, predictionsEndpoint, strategyEndpoint } from "../api-contract";
 import { ClassBadge, FlagBadge, raceClock } from "./labels";
 import { useRaceTime } from "./race-time";
-import { useRaceQuery } from "./use-race-query";
+import { PANEL_ROWS, useRaceQuery } from "./use-race-query";
 
 const ofClass = (carClass: string | null) => (row: { carClass: string | null }) => carClass === null || (row.carClass ?? "") === carClass;
 const mae = (ms: number | null) => (ms === null ? "–" : `${(ms / 1000).toFixed(3)} s`);
@@ -41,6 +41,8 @@ export function AnomaliesTable() {
     <SortableTable
       label="Anomalies"
       testId="anomalies"
+      pageSize={PANEL_ROWS}
+      rowsName="anomalies"
       scroll="box"
       initialSort={{ key: "score", descending: true }}
       rows={rows}

@@ -5,7 +5,7 @@ import { SortableTable } from "@/lib/ui/table/sortable-table";
 import { driveTimeEndpoint, pitStopsEndpoint, stintsEndpoint } from "../api-contract";
 import { ClassBadge, raceClock } from "./labels";
 import { useRaceTime } from "./race-time";
-import { useRaceQuery } from "./use-race-query";
+import { PANEL_ROWS, useRaceQuery } from "./use-race-query";
 
 const inClass = <T extends { carClass: string | null }>(rows: readonly T[] | undefined, carClass: string | null): T[] =>
   (rows ?? []).filter((row) => carClass === null || (row.carClass ?? "") === carClass);
@@ -20,6 +20,8 @@ export function PitStopsTable() {
     <SortableTable
       label="Pit stops"
       testId="pit-stops"
+      pageSize={PANEL_ROWS}
+      rowsName="pit stops"
       scroll="box"
       initialSort={{ key: "at", descending: true }}
       rows={rows}
@@ -53,6 +55,8 @@ export function StintsTable() {
     <SortableTable
       label="Stints"
       testId="stints"
+      pageSize={PANEL_ROWS}
+      rowsName="stints"
       scroll="box"
       initialSort={{ key: "car" }}
       rows={rows}
@@ -79,6 +83,8 @@ export function DriveTimeTable() {
     <SortableTable
       label="Drive time"
       testId="drive-time"
+      pageSize={PANEL_ROWS}
+      rowsName="drivers"
       scroll="box"
       initialSort={{ key: "car" }}
       rows={drivers}

@@ -5,6 +5,7 @@ import { useEffect, useMemo, useState } from "react";
 import type { z } from "zod";
 import { fetchEndpoint } from "@/lib/api/fetcher";
 import { button, control, fieldLabel } from "@/lib/ui/controls";
+import { LazySection } from "@/lib/ui/lazy-section";
 import { storedSetting } from "@/lib/ui/stored-setting";
 import { leaderboardEndpoint } from "../api-contract";
 import { BackgroundVideo } from "./background-video";
@@ -39,20 +40,10 @@ interface Replay {
   speed: number;
 }
 
-function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
-  return (
-    <section aria-labelledby={id} className="min-w-0 space-y-3">
-      <h2 id={id} className="text-lg font-semibold">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
-
 /**
- * A race: the leaderboard first (server-rendered, then polled every 5 s), then charts and analysis panels. Every panel
- * shows the same race time: now, now less the TV delay, or a replay's moment (play, pause, speed, seek).
+ * A race: the leaderboard first (server-rendered, then polled every 5 s), then charts and analysis panels, each drawn
+ * once scrolled near and polled only while near the screen. Every panel shows the same race time: now, now less the TV
+ * delay, or a replay's moment (play, pause, speed, seek).
  */
 export function RaceView({ initial, backgroundVideo }: { initial: Board; backgroundVideo?: string }) {
   const slug = initial.race.slug;
@@ -176,30 +167,30 @@ export function RaceView({ initial, backgroundVideo }: { initial: Board; backgro
         <LeaderboardTable rows={board.rows} carClass={carClass} />
 
         <div className="grid gap-8 xl:grid-cols-2">
-          <Section id="lap-chart" title="Lap chart">
+          <LazySection id="lap-chart" title="Lap chart">
             <LapChart rows={now.rows} />
-          </Section>
-          <Section id="flags" title="Flags">
+          </LazySection>
+          <LazySection id="flags" title="Flags">
             <FlagTimeline durationMs={now.race.durationMs} />
-          </Section>
-          <Section id="accuracy" title="Prediction accuracy">
+          </LazySection>
+          <LazySection id="accuracy" title="Prediction accuracy">
             <AccuracyPanel />
-          </Section>
-          <Section id="strategy" title="Strategy">
+          </LazySection>
+          <LazySection id="strategy" title="Strategy">
             <StrategyTable />
-          </Section>
-          <Section id="pit-stops" title="Pit stops">
+          </LazySection>
+          <LazySection id="pit-stops" title="Pit stops">
             <PitStopsTable />
-          </Section>
-          <Section id="stints" title="Stints">
+          </LazySection>
+          <LazySection id="stints" title="Stints">
             <StintsTable />
-          </Section>
-          <Section id="drive-time" title="Drive time">
+          </LazySection>
+          <LazySection id="drive-time" title="Drive time">
             <DriveTimeTable />
-          </Section>
-          <Section id="anomalies" title="Anomalies">
+          </LazySection>
+          <LazySection id="anomalies" title="Anomalies">
             <AnomaliesTable />
-          </Section>
+          </LazySection>
         </div>
       </div>
     </RaceTimeContext.Provider>

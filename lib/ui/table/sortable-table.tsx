@@ -5,6 +5,7 @@ import { useMemo, useState, type ReactNode } from "react";
 import { headerClass, type Column, type SortDirection, type TableProps } from "./columns";
 import { Frame, Rows, SortLabel } from "./parts";
 import { sortControl, sortedControl } from "./styles";
+import { button } from "@/lib/ui/controls";
 
 /** What a column sorts by: a number, text (natural order, case-insensitive), or a tuple of them compared in turn. */
 export type SortValue = number | string | readonly (number | string)[];
@@ -21,6 +22,13 @@ export interface SortableTableProps<Row> extends TableProps<Row> {
   initialSort?: { key: string; descending?: boolean };
   /** Shown under the header when there is no row. */
   empty?: ReactNode;
+  /**
+   * Rows drawn at first, and added per "Show more" (sorting still covers every row): a table thousands of rows long
+   * costs a phone its frames at every update, and a reader looks at the top of it.
+   */
+  pageSize?: number;
+  /** What the rows are, for the "Show more" button ("pit stops"). */
+  rowsName?: string;
 }
 
 const collator = new Intl.Collator("en", { sensitivity: "base", numeric: true });
@@ -47,8 +55,9 @@ const features = tableFeatures({
  * and phone folding as DataTable; for lists that are on the page already (a driver's results, a timing tower). Ties
  * keep the order the rows came in.
  */
-export function SortableTable<Row extends RowData>({ columns, scroll = "page", initialSort, empty, ...props }: SortableTableProps<Row>) {
+export function SortableTable<Row extends RowData>({ columns, scroll = "page", initialSort, empty, pageSize, rowsName = "rows", ...props }: SortableTableProps<Row>) {
   const [sorting, setSorting] = useState<SortingState>(initialSort ? [{ id: initialSort.key, desc: initialSort.descending ?? false }] : []);
+  const [shownRows, setShownRows] = useState(pageSize ?? Infinity);
   const definitions = useMemo(
     () =>
       columns.map((column) => ({
@@ -65,8 +74,9 @@ export function SortableTable<Row extends RowData>({ columns, scroll = "page", i
   const sortable = useTable({ features, columns: definitions, data, state: { sorting }, onSortingChange: setSorting, enableSortingRemoval: false });
   const sorted = sortable.getRowModel().rows.map((r) => r.original);
   const current = sorting[0];
+  const hidden = sorted.length - shownRows;
 
-  return (
+  const frame = (
     <Frame
       label={props.label}
       scroll={scroll}
@@ -87,7 +97,26 @@ export function SortableTable<Row extends RowData>({ columns, scroll = "page", i
         );
       })}
     >
-      <Rows columns={columns} rows={sorted} rowKey={props.rowKey} rowOptions={props.rowOptions} />
+      <Rows columns={columns} rows={hidden > 0 ? sorted.slice(0, shownRows) : sorted} rowKey={props.rowKey} rowOptions={props.rowOptions} />
     </Frame>
+  );
+  if (hidden <= 0 || pageSize === undefined) return frame;
+  return (
+    <div className="space-y-2">
+      {frame}
+      <p className="flex flex-wrap items-center gap-3 text-sm text-muted">
+        <span>
+          {shownRows.toLocaleString("en-US")} of {sorted.length.toLocaleString("en-US")} {rowsName} shown.
+        </span>
+        <button type="button" className={button} onClick={() => setShownRows((n) => n + pageSize)}>
+          Show {Math.min(pageSize, hidden).toLocaleString("en-US")} more
+        </button>
+        {hidden > pageSize ? (
+          <button type="button" className={button} onClick={() => setShownRows(Infinity)}>
+            Show all
+          </button>
+        ) : null}
+      </p>
+    </div>
   );
 }

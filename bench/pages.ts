@@ -1,5 +1,5 @@
 /**
- * Pages under load: every public page, 10 concurrent clients for 5 s each, next to a minimal Next.js page built from the
+ * Pages under load: the public pages of every domain, 10 concurrent clients for 5 s each, next to a minimal Next.js page built from the
  * same packages and served on the same machine in the same run (bench/minimal-app). Goals (issue "Hardening", part 3):
  * at least 0.5x the minimal page's requests per second, p95 at most 2x its p95, and at most 250 KB of HTML per page.
  *
@@ -10,7 +10,12 @@
 import autocannon from "autocannon";
 import { closeDatabase, sql } from "@/lib/db";
 import { runMigrations } from "@/db/migrate";
-import { databaseUrl } from "@/lib/env";
+import { databaseUrl, resetEnvCache } from "@/lib/env";
+import { createIracingSource } from "@/lib/iracing/source";
+import { syncCatalogue, syncSeasons, syncSeries } from "@/lib/iracing/work";
+import { iracingUpstream } from "@/sim/iracing";
+import { iracingSimulator } from "@/sim/iracing/simulated";
+import { startSimulator } from "@/sim/server";
 import { loadWorld } from "./raceroom-ingest";
 import { buildIfMissing, startNext, startPitwall } from "./support/app";
 
@@ -47,7 +52,25 @@ async function load(url: string): Promise<Load> {
   };
 }
 
-/** Pages with real content in the loaded world: its busiest driver and leaderboard, a search that finds drivers. */
+/** iRacing's series and current seasons, synced from its simulator (150 series, as the real service has). */
+async function loadIracing(): Promise<void> {
+  const sim = await startSimulator({ seed: 1, upstreams: [iracingUpstream({ series: 150 })] });
+  Object.assign(process.env, iracingSimulator.pitwallEnv(sim.url, {}));
+  resetEnvCache();
+  try {
+    const source = createIracingSource();
+    await syncCatalogue({ source });
+    await syncSeries({ source });
+    await syncSeasons({ source });
+  } finally {
+    await sim.close();
+  }
+}
+
+/**
+ * Pages with real content in the loaded world: its busiest driver and leaderboard, a search that finds drivers; the
+ * iRacing catalogue, a season and the next 24 hours; the endurance calendar and the F1 page (whatever they hold).
+ */
 async function pages(): Promise<{ label: string; path: string }[]> {
   const [driver] = await sql()<{ id: number }[]>`
     select id from raceroom_drivers where generation_id = (select generation_id from raceroom_live where id = 1)
@@ -55,7 +78,8 @@ async function pages(): Promise<{ label: string; path: string }[]> {
   const [board] = await sql()<{ layoutId: number; classId: number }[]>`
     select layout_id as "layoutId", class_id as "classId" from raceroom_leaderboards where generation_id = (select generation_id from raceroom_live where id = 1)
     order by entry_count desc limit 1`;
-  if (!driver || !board) throw new Error("no live data to measure");
+  const [season] = await sql()<{ seasonId: number }[]>`select season_id as "seasonId" from iracing_seasons where active order by season_id limit 1`;
+  if (!driver || !board || !season) throw new Error("no live data to measure");
   return [
     { label: "/", path: "/" },
     { label: "/raceroom", path: "/raceroom" },
@@ -64,6 +88,11 @@ async function pages(): Promise<{ label: string; path: string }[]> {
     { label: "leaderboard (largest)", path: `/raceroom/leaderboards/${board.layoutId}/${board.classId}` },
     { label: "/raceroom/leaderboards", path: "/raceroom/leaderboards" },
     { label: "/docs/api", path: "/docs/api" },
+    { label: "/iracing", path: "/iracing" },
+    { label: "/iracing/now", path: "/iracing/now" },
+    { label: "iRacing season", path: `/iracing/seasons/${season.seasonId}` },
+    { label: "/endurance", path: "/endurance" },
+    { label: "/f1", path: "/f1" },
   ];
 }
 
@@ -81,6 +110,8 @@ async function main(): Promise<void> {
     select coalesce(sum(entry_count), 0)::int as entries from raceroom_leaderboards
     where generation_id = (select generation_id from raceroom_live where id = 1)`;
   if ((live?.entries ?? 0) < ENTRIES) await loadWorld({ entries: ENTRIES, drivers: Math.round(ENTRIES * 0.225) });
+  const [iracing] = await sql()<{ seasons: number }[]>`select count(*)::int as seasons from iracing_seasons`;
+  if (!iracing?.seasons) await loadIracing();
   const targets = await pages();
 
   buildIfMissing(".", DIST_DIR, { PITWALL_DIST_DIR: DIST_DIR });

@@ -88,6 +88,7 @@ async function pages(): Promise<{ label: string; path: string }[]> {
     { label: "leaderboard (largest)", path: `/raceroom/leaderboards/${board.layoutId}/${board.classId}` },
     { label: "/raceroom/leaderboards", path: "/raceroom/leaderboards" },
     { label: "/docs/api", path: "/docs/api" },
+    { label: "/docs/api/endurance", path: "/docs/api/endurance" },
     { label: "/iracing", path: "/iracing" },
     { label: "/iracing/now", path: "/iracing/now" },
     { label: "iRacing season", path: `/iracing/seasons/${season.seasonId}` },

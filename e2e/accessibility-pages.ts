@@ -70,6 +70,18 @@ export interface PageVisit {
   desktopOnly?: true;
 }
 
+/** The API reference's group pages: slug and title. */
+const API_GROUPS = [
+  ["platform", "Platform"],
+  ["raceroom", "RaceRoom"],
+  ["raceroom-exports", "RaceRoom exports"],
+  ["iracing", "iRacing"],
+  ["iracing-calendars", "iRacing calendars"],
+  ["endurance", "Endurance"],
+  ["f1", "F1"],
+  ["admin", "Admin"],
+] as const;
+
 export const pagesToCheck: PageVisit[] = [
   {
     label: "home",
@@ -125,13 +137,22 @@ export const pagesToCheck: PageVisit[] = [
   },
   {
     label: "API documentation",
-    // 4,000 elements: a minute of axe per width; docs.mobile.spec.ts checks how it reads on a phone.
-    desktopOnly: true,
     open: async (page) => {
       await page.goto("/docs/api");
       await expect(page.getByRole("heading", { level: 1, name: "Pitwall API" })).toBeVisible();
     },
   },
+  // Each group of the API reference on its own page; docs.mobile.spec.ts checks how one reads on a phone.
+  ...API_GROUPS.map(
+    ([slug, title]): PageVisit => ({
+      label: `API documentation: ${title}`,
+      desktopOnly: true,
+      open: async (page) => {
+        await page.goto(`/docs/api/${slug}`);
+        await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+      },
+    }),
+  ),
   {
     label: "not found",
     open: (page) => showsNotFound(page, "/no-such-section"),

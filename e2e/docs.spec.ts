@@ -8,6 +8,10 @@ test("the API reference shows this site's address in every example and copies a 
   const origin = new URL(baseURL!).origin;
   // Rendered at build time: the browser fills in the address it reached the site at.
   await expect(page.locator("dd.font-mono").first()).toHaveText(origin);
+  // The overview lists every endpoint; each opens on its group's page.
+  await page.getByRole("link", { name: /GET\s*\/api\/v1\/status/ }).click();
+  await expect(page).toHaveURL(/\/docs\/api\/platform#/);
+  await expect(page.getByRole("heading", { level: 1, name: "Platform" })).toBeVisible();
   const example = page.getByLabel("curl example for GET /api/v1/status");
   await expect(example).toContainText(`curl -s '${origin}/api/v1/status'`);
 

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import { openApiDocument } from "@/lib/api/openapi";
+import Link from "next/link";
 import { MAX_PAGE_SIZE } from "@/lib/api/pagination";
-import { apiReference } from "@/lib/api/reference";
-import { MethodBadge, Operation } from "./operation";
+import { MethodBadge } from "./operation";
 import { WithOrigin } from "./origin";
 import { ORIGIN } from "./origin-marker";
+import { docsGroups, operationHref } from "./reference-groups";
 
 export const metadata: Metadata = {
   title: "API",
@@ -50,14 +50,11 @@ const conventions: [string, React.ReactNode][] = [
   ],
 ];
 
-const anchorOf = (tag: string) => `tag-${tag.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
-
 // The same for every visitor until the code changes: rendered at build time (the visitor's address is filled in by origin.tsx).
 export const dynamic = "force-static";
 
 export default function ApiDocsPage() {
-  const document = openApiDocument({ serverUrl: ORIGIN });
-  const groups = apiReference(document, ORIGIN);
+  const { version, groups } = docsGroups();
 
   return (
     <div className="space-y-8">
@@ -73,7 +70,7 @@ export default function ApiDocsPage() {
           </div>
           <div className="flex gap-2">
             <dt className="text-muted">Version</dt>
-            <dd className="tabular font-mono">{document.info.version}</dd>
+            <dd className="tabular font-mono">{version}</dd>
           </div>
         </dl>
         <p className="text-sm">
@@ -84,30 +81,7 @@ export default function ApiDocsPage() {
         </p>
       </header>
 
-      <div className="grid grid-cols-1 gap-8 lg:grid-cols-[15rem_minmax(0,1fr)]">
-        <nav aria-label="Endpoints" className="min-w-0 lg:sticky lg:top-20 lg:self-start">
-          <ul className="space-y-4 rounded-lg border border-border bg-surface p-3 text-sm">
-            {groups.map((group) => (
-              <li key={group.tag}>
-                <a href={`#${anchorOf(group.tag)}`} className="font-semibold hover:underline">
-                  {group.tag}
-                </a>
-                <ul className="mt-1.5 space-y-1">
-                  {group.operations.map((op) => (
-                    <li key={op.id}>
-                      <a href={`#${op.id}`} className="flex items-center gap-2 rounded px-1 py-0.5 text-muted hover:bg-surface-2 hover:text-fg">
-                        <MethodBadge method={op.method} />
-                        <span className="min-w-0 truncate font-mono text-xs">{op.path.replace("/api/v1", "")}</span>
-                      </a>
-                    </li>
-                  ))}
-                </ul>
-              </li>
-            ))}
-          </ul>
-        </nav>
-
-        <div className="min-w-0 space-y-10">
+      <div className="min-w-0 max-w-4xl space-y-10">
           <section aria-labelledby="conventions" className="rounded-lg border border-border bg-surface p-4">
             <h2 id="conventions" className="text-lg font-semibold">
               Conventions
@@ -123,19 +97,26 @@ export default function ApiDocsPage() {
           </section>
 
           {groups.map((group) => (
-            <section key={group.tag} id={anchorOf(group.tag)} aria-labelledby={`${anchorOf(group.tag)}-title`} className="scroll-mt-28 space-y-4">
-              <header>
-                <h2 id={`${anchorOf(group.tag)}-title`} className="text-xl font-semibold">
+            <section key={group.slug} aria-labelledby={`${group.slug}-title`} className="space-y-2">
+              <h2 id={`${group.slug}-title`} className="text-xl font-semibold">
+                <Link href={`/docs/api/${group.slug}`} className="hover:underline">
                   {group.tag}
-                </h2>
-                <p className="text-sm text-muted">{group.description}</p>
-              </header>
-              {group.operations.map((op) => (
-                <Operation key={op.id} operation={op} />
-              ))}
+                </Link>
+              </h2>
+              <p className="text-sm text-muted">{group.description}</p>
+              <ul className="divide-y divide-border rounded-lg border border-border bg-surface text-sm">
+                {group.operations.map((op) => (
+                  <li key={op.id}>
+                    <Link href={operationHref(group, op.id)} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2 hover:bg-surface-2">
+                      <MethodBadge method={op.method} />
+                      <code className="min-w-0 break-all font-mono text-xs sm:text-sm">{op.path}</code>
+                      <span className="text-muted">{op.summary}</span>
+                    </Link>
+                  </li>
+                ))}
+              </ul>
             </section>
           ))}
-        </div>
       </div>
     </div>
   );

@@ -85,18 +85,29 @@ test.describe("API documentation", () => {
     await expect(page).toHaveURL(/\/docs\/api$/);
     await expect(page.getByRole("heading", { level: 1, name: "Pitwall API" })).toBeVisible();
 
-    const status = page.getByTestId("endpoint-platform.status");
-    await expect(status).toContainText("/api/v1/status");
-    await page.getByRole("navigation", { name: "Endpoints" }).getByRole("link").first().click();
-    await expect(page).toHaveURL(/#/);
-
-    // Every endpoint in the served document has its section on the page.
+    // The overview lists every endpoint in the served document, each a link to its section on its group's page.
     const document = await (await request.get("/api/v1/openapi.json")).json();
     const operationIds = Object.values(document.paths as Record<string, Record<string, { operationId: string }>>).flatMap((item) =>
       Object.values(item).map((op) => op.operationId),
     );
     expect(operationIds.length).toBeGreaterThan(3);
-    for (const id of operationIds) await expect(page.getByTestId(`endpoint-${id}`)).toHaveCount(1);
+    for (const id of operationIds) await expect(page.locator(`main a[href$="#${id}"]`)).toHaveCount(1);
     await page.screenshot({ path: "test-results/docs-api.png", fullPage: false });
+
+    await page.locator('main a[href$="#platform.status"]').click();
+    await expect(page).toHaveURL(/\/docs\/api\/platform#platform\.status$/);
+    await expect(page.getByTestId("endpoint-platform.status")).toContainText("/api/v1/status");
+    const groupLinks = page.getByRole("navigation", { name: "Endpoints" }).locator('a[href^="/docs/api/"]:not([href*="#"])');
+    const groupPaths = await groupLinks.evaluateAll((links) => links.map((link) => link.getAttribute("href") as string));
+    expect(groupPaths.length).toBeGreaterThan(3);
+
+    // Every endpoint has its section on exactly one group page.
+    const sections = new Map<string, number>();
+    for (const path of groupPaths) {
+      await page.goto(path);
+      for (const id of await page.locator('[data-testid^="endpoint-"]').evaluateAll((els) => els.map((el) => el.id)))
+        sections.set(id, (sections.get(id) ?? 0) + 1);
+    }
+    for (const id of operationIds) expect(sections.get(id), id).toBe(1);
   });
 });

@@ -12,6 +12,14 @@ export const BUDGET_WINDOW_MS = 10_000;
 /** A full window waits for its first request to leave it, looking again at least this often (requests in flight end at any time). */
 const RECHECK_MS = 500;
 
+/** Answers being marked (the caller does not wait for it), so that closing the database can wait for them. */
+const markings = new Set<Promise<void>>();
+
+/** Resolves when every answered request is marked (before the database is closed: tests, shutdown). */
+export async function answersMarked(): Promise<void> {
+  await Promise.all([...markings]);
+}
+
 /**
  * One budget of OpenF1 requests for every app instance on the database: a sliding window of recorded requests, counted
  * and appended under an advisory lock, on the database's clock. Resolves once the request may go (waits otherwise) with
@@ -42,11 +50,15 @@ export async function takeUpstreamSlot(limit: number, inFlightMs: number, signal
     });
     if (slot.id !== null) {
       const id = slot.id;
-      return () =>
-        void sql()`update f1_upstream_requests set at = clock_timestamp() where id = ${id}`.catch((error: unknown) =>
+      return () => {
+        const marking = sql()`update f1_upstream_requests set at = clock_timestamp() where id = ${id}`.then(
+          () => undefined,
           // The row then counts until its in-flight time runs out: later, never sooner.
-          log.warn({ err: error }, "marking an OpenF1 request answered failed"),
+          (error: unknown) => log.warn({ err: error }, "marking an OpenF1 request answered failed"),
         );
+        markings.add(marking);
+        void marking.finally(() => markings.delete(marking));
+      };
     }
     await sleep(slot.waitMs, undefined, { signal });
   }

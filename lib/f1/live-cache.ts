@@ -38,14 +38,21 @@ interface LiveCache {
   current: LiveAnswer;
   ready: Promise<void> | null;
   stop: (() => Promise<void>) | null;
+  /** Reads under way, which stopping waits for. */
+  reloads: Set<Promise<void>>;
 }
 const idleAnswer = () => answerOf(0, JSON.stringify({ sequence: 0, ...IDLE }));
 const g = globalThis as unknown as { __pitwallF1Live?: LiveCache };
-const cache = (g.__pitwallF1Live ??= { current: idleAnswer(), ready: null, stop: null });
+const cache = (g.__pitwallF1Live ??= { current: idleAnswer(), ready: null, stop: null, reloads: new Set() });
 
-async function reload(): Promise<void> {
-  const latest = await latestSnapshotText();
-  if (latest && latest.sequence > cache.current.sequence) cache.current = answerOf(latest.sequence, latest.body);
+function reload(): Promise<void> {
+  const reading = (async () => {
+    const latest = await latestSnapshotText();
+    if (latest && latest.sequence > cache.current.sequence) cache.current = answerOf(latest.sequence, latest.body);
+  })();
+  cache.reloads.add(reading);
+  void reading.catch(() => undefined).finally(() => cache.reloads.delete(reading));
+  return reading;
 }
 
 /**
@@ -54,17 +61,20 @@ async function reload(): Promise<void> {
  */
 export async function liveAnswer(): Promise<LiveAnswer> {
   cache.ready ??= (async () => {
+    let stopped = false;
     const listening = await sql().listen(
       SNAPSHOT_CHANNEL,
       (payload) => {
-        if (Number(payload) > cache.current.sequence) void reload().catch((error: unknown) => log.warn({ err: error }, "reading the new snapshot failed"));
+        if (!stopped && Number(payload) > cache.current.sequence)
+          void reload().catch((error: unknown) => log.warn({ err: error }, "reading the new snapshot failed"));
       },
       // Also after every reconnect: notifications sent while away are lost.
-      () => void reload().catch(() => undefined),
+      () => void (stopped ? undefined : reload().catch(() => undefined)),
     );
     await reload();
     const safety = setInterval(() => void reload().catch(() => undefined), SAFETY_REFRESH_MS).unref();
     cache.stop = async () => {
+      stopped = true;
       clearInterval(safety);
       await listening.unlisten();
     };
@@ -82,6 +92,7 @@ export async function stopLiveAnswers(): Promise<void> {
   const stop = cache.stop;
   Object.assign(cache, { current: idleAnswer(), ready: null, stop: null });
   await stop?.();
+  await Promise.allSettled([...cache.reloads]);
 }
 
 /** The current answer without waiting (the fast path, once warm). */

@@ -5,7 +5,7 @@ import { liveAnswer, stopLiveAnswers } from "@/lib/f1/live-cache";
 import { latestSnapshotText } from "@/lib/f1/snapshots";
 import { claimPoller, pollWindow, stopForReplay } from "@/lib/f1/poller";
 import { stateAt } from "@/lib/f1/queries";
-import { takeUpstreamSlot } from "@/lib/f1/budget";
+import { answersMarked, takeUpstreamSlot } from "@/lib/f1/budget";
 import { NEEDS_ACCOUNT_MESSAGE, OpenF1AccountNeeded, openf1Source } from "@/lib/f1/source";
 import { resetEnvCache } from "@/lib/env";
 import { DEMO_ACCOUNT, openf1Upstream, SYNTHETIC_KEYS, type OpenF1Upstream } from "@/sim/f1/openf1";
@@ -33,6 +33,7 @@ describe("F1 against the OpenF1 simulator", () => {
   afterAll(async () => {
     // Before the database goes: the snapshot listener and its safety reload would query a closing database.
     await stopLiveAnswers();
+    await answersMarked();
     await sim?.close();
   });
 

@@ -1,11 +1,15 @@
-import type { NextRequest } from "next/server";
+import { NextResponse, type NextRequest } from "next/server";
 import { adminGate } from "@/lib/admin/proxy";
+import { raceroomCachedPages } from "@/lib/raceroom/ui/page-queries";
+import { cachedViewTarget } from "@/lib/ui/cached-view";
 
-/** Runs before routing; only the admin area is gated here (see lib/admin/proxy.ts). */
+/** Runs before routing: the admin area is gated (lib/admin/proxy.ts); cached pages are sent to their view (lib/ui/cached-view.ts). */
 export function proxy(request: NextRequest) {
-  return adminGate(request);
+  if (request.nextUrl.pathname.startsWith("/admin")) return adminGate(request);
+  const target = cachedViewTarget(request.nextUrl, raceroomCachedPages);
+  return target ? NextResponse.rewrite(target) : NextResponse.next();
 }
 
 export const config = {
-  matcher: ["/admin/:path*"],
+  matcher: ["/admin/:path*", "/raceroom/:path*"],
 };

@@ -6,9 +6,11 @@ import { ENTRY_WITH_LEADERBOARD } from "./entry-joins";
 import { isoTime } from "@/lib/sql";
 import { LIVE_GENERATION as LIVE, liveGenerationId } from "./live";
 import { DIFFICULTIES, type Difficulty } from "./listing";
+import { TOP_LEADERBOARD_SORTS, type TopLeaderboardSort } from "./top-leaderboard-sorts";
 
 export { searchDrivers, type DriverHit, type DriverSearch, type MatchKind } from "./search";
 export { DIFFICULTIES, type Difficulty } from "./listing";
+export { TOP_LEADERBOARD_SORTS, type TopLeaderboardSort } from "./top-leaderboard-sorts";
 
 
 export interface LeaderboardRef {
@@ -269,8 +271,6 @@ export interface TopLeaderboards {
   leaderboards: TopLeaderboard[];
 }
 
-export const TOP_LEADERBOARD_SORTS = ["entries", "track", "class"] as const;
-export type TopLeaderboardSort = (typeof TOP_LEADERBOARD_SORTS)[number];
 
 // The orders a caller may choose, written here in full: the SQL never holds text from the request.
 const TOP_LEADERBOARD_ORDER: Record<TopLeaderboardSort, string> = {

@@ -1,3 +1,5 @@
+"use client";
+
 import Link from "next/link";
 import type { TopLeaderboard, TopLeaderboardSort } from "@/lib/raceroom/queries";
 import { formatCount } from "@/lib/ui/format";
@@ -10,14 +12,14 @@ import { driverHref, leaderboardHref } from "./links";
 /** The order each sort puts the list in: the busiest first, names from A. */
 const directions: Record<TopLeaderboardSort, SortDirection> = { entries: "descending", track: "ascending", class: "ascending" };
 
-/** Sorting by the column headers: the sort in force, and the link to the list in another. */
+/** Sorting by the column headers: the sort in force, and the link to the list in each order. */
 export interface TopLeaderboardsSorting {
   current: TopLeaderboardSort;
-  hrefOf: (sort: TopLeaderboardSort) => string;
+  hrefs: Record<TopLeaderboardSort, string>;
 }
 
 function columns(firstRank: number, sorting: TopLeaderboardsSorting | undefined): ServerColumn<TopLeaderboard>[] {
-  const sort = (by: TopLeaderboardSort) => (sorting ? { href: sorting.hrefOf(by), current: sorting.current === by ? directions[by] : undefined } : undefined);
+  const sort = (by: TopLeaderboardSort) => (sorting ? { href: sorting.hrefs[by], current: sorting.current === by ? directions[by] : undefined } : undefined);
   return [
     { key: "rank", header: "#", numeric: true, className: "text-muted", headerClassName: "w-10", cell: (_, i) => firstRank + i },
     {
@@ -61,7 +63,10 @@ function columns(firstRank: number, sorting: TopLeaderboardsSorting | undefined)
   ];
 }
 
-/** Leaderboards with their entry counts, each linking to its leaderboard; `firstRank` numbers the rows across pages. */
+/**
+ * Leaderboards with their entry counts, each linking to its leaderboard; `firstRank` numbers the rows across pages. A
+ * client component (see LeaderboardTable): the page carries the rows once as data, not again as element trees.
+ */
 export function TopLeaderboardsTable({ leaderboards, firstRank = 1, sorting }: { leaderboards: TopLeaderboard[]; firstRank?: number; sorting?: TopLeaderboardsSorting }) {
   return (
     <DataTable

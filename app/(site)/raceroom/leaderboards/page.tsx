@@ -1,29 +1,23 @@
 import type { Metadata } from "next";
-import { z } from "zod";
 import { cachedLeaderboardFilters, cachedTopLeaderboards } from "@/lib/raceroom/cached";
-import { refreshStatus, TOP_LEADERBOARD_SORTS, type TopLeaderboardSort } from "@/lib/raceroom/queries";
+import { refreshStatus, type TopLeaderboardSort } from "@/lib/raceroom/queries";
+import { topLeaderboardsQuery } from "@/lib/raceroom/ui/page-queries";
 import { TopLeaderboardsTable } from "@/lib/raceroom/ui/top-leaderboards-table";
 import { NoDataYet } from "@/lib/ui/empty-state";
 import { FilterForm } from "@/lib/ui/filter-form";
 import { formatCount } from "@/lib/ui/format";
 import { withQuery } from "@/lib/ui/href";
 import { Pager } from "@/lib/ui/pager";
-import { positiveInt, readSearchParams, type SearchParams } from "@/lib/ui/search-params";
+import { readSearchParams, type SearchParams } from "@/lib/ui/search-params";
 
 export const metadata: Metadata = { title: "Top leaderboards" };
 
 const PAGE_SIZE = 50;
 const PATH = "/raceroom/leaderboards";
 
-const searchSchema = z.object({
-  track: positiveInt.optional(),
-  class: positiveInt.optional(),
-  sort: z.enum(TOP_LEADERBOARD_SORTS).default("entries"),
-  page: positiveInt.default(1),
-});
 
 export default async function TopLeaderboardsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const { track: trackId, class: classId, sort, page } = readSearchParams(searchSchema, await searchParams);
+  const { track: trackId, class: classId, sort, page } = readSearchParams(topLeaderboardsQuery, await searchParams);
   const [status, filters, top] = await Promise.all([
     refreshStatus(),
     cachedLeaderboardFilters(),
@@ -74,7 +68,7 @@ export default async function TopLeaderboardsPage({ searchParams }: { searchPara
             <TopLeaderboardsTable
               leaderboards={top.leaderboards}
               firstRank={(page - 1) * PAGE_SIZE + 1}
-              sorting={{ current: sort, hrefOf: (target) => listHref({ sort: target }) }}
+              sorting={{ current: sort, hrefs: { entries: listHref({ sort: "entries" }), track: listHref({ sort: "track" }), class: listHref({ sort: "class" }) } }}
             />
           ) : (
             <p className="rounded-lg border border-dashed border-border px-3 py-4 text-sm text-muted">

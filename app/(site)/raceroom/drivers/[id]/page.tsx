@@ -1,26 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { z } from "zod";
 import { cachedDriverDetail } from "@/lib/raceroom/cached";
-import { chartHistories, DRIVER_RESULT_SORTS, driverResultsPage, type DriverResultsQuery } from "@/lib/raceroom/driver-results";
-import { DIFFICULTIES } from "@/lib/raceroom/queries";
+import { chartHistories, driverResultsPage, type DriverResultsQuery } from "@/lib/raceroom/driver-results";
 import { DriverResults } from "@/lib/raceroom/ui/driver-results";
+import { driverPageQuery } from "@/lib/raceroom/ui/page-queries";
 import { PersonalBestChart } from "@/lib/raceroom/ui/personal-best-chart";
 import { formatCount } from "@/lib/ui/format";
 import { withQuery } from "@/lib/ui/href";
-import { loadById, positiveInt, readSearchParams, type SearchParams } from "@/lib/ui/search-params";
+import { loadById, readSearchParams, type SearchParams } from "@/lib/ui/search-params";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
 
-const searchSchema = z.object({
-  q: z.string().transform((q) => q.slice(0, 80)).default(""),
-  difficulty: z.enum(DIFFICULTIES).optional(),
-  sort: z.enum(DRIVER_RESULT_SORTS).default("position"),
-  page: positiveInt.default(1),
-  /** The chart's leaderboard, `<layout>-<class>` (a result's History link). */
-  board: z.string().regex(/^\d+-\d+$/).optional(),
-});
 
 const load = loadById(cachedDriverDetail);
 
@@ -32,7 +23,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function DriverPage({ params, searchParams }: Props) {
   const detail = await load((await params).id);
   if (!detail) notFound();
-  const { q, difficulty, sort, page, board } = readSearchParams(searchSchema, await searchParams);
+  const { q, difficulty, sort, page, board } = readSearchParams(driverPageQuery, await searchParams);
   const { driver, results, personalBests } = detail;
   const wins = results.filter((r) => r.position === 1).length;
   const query: DriverResultsQuery = { text: q, difficulty, sort, page };

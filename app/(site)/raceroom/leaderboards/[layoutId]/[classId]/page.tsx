@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { z } from "zod";
 import { cachedLeaderboardPage } from "@/lib/raceroom/cached";
-import { DIFFICULTIES, refreshStatus, type Difficulty } from "@/lib/raceroom/queries";
+import { refreshStatus, type Difficulty } from "@/lib/raceroom/queries";
+import { leaderboardPageQuery } from "@/lib/raceroom/ui/page-queries";
 import { LeaderboardTable } from "@/lib/raceroom/ui/leaderboard-table";
 import { ClassBadge } from "@/lib/raceroom/ui/class-badge";
 import { Day, LapTime } from "@/lib/raceroom/ui/labels";
@@ -20,15 +20,9 @@ type Props = { params: Promise<{ layoutId: string; classId: string }>; searchPar
 
 const PAGE_SIZE = 50;
 
-const searchSchema = z.object({
-  page: positiveInt.optional(),
-  difficulty: z.enum(DIFFICULTIES).optional(),
-  car: positiveInt.optional(),
-  driver: positiveInt.optional(),
-});
 
 function filtersOf(search: SearchParams) {
-  const { page, difficulty, car, driver } = readSearchParams(searchSchema, search);
+  const { page, difficulty, car, driver } = readSearchParams(leaderboardPageQuery, search);
   return { page, difficulty, carId: car, driverId: driver };
 }
 

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { raceroomCachedPages } from "@/lib/raceroom/ui/page-queries";
+import { cachedViewTarget, viewSearchParams } from "@/lib/ui/cached-view";
+
+const target = (address: string) => {
+  const url = cachedViewTarget(new URL(address, "http://pitwall.test"), raceroomCachedPages);
+  return url ? decodeURIComponent(url.pathname) : null;
+};
+
+describe("cached page views", () => {
+  it("writes a page's query into its view: its own parameters in order, as the page reads them", () => {
+    expect(target("/raceroom/drivers/7")).toBe("/raceroom/drivers/7/-");
+    expect(target("/raceroom/drivers/7?sort=date&page=2")).toBe("/raceroom/drivers/7/page=2&sort=date");
+    expect(target("/raceroom/drivers/7?page=2&sort=date")).toBe("/raceroom/drivers/7/page=2&sort=date");
+    // Defaults, unknown parameters, values the page drops and repeats after the first all leave the view as it is.
+    expect(target("/raceroom/drivers/7?sort=position&page=1&utm=x&difficulty=Pro&page=3")).toBe("/raceroom/drivers/7/-");
+    expect(target("/raceroom/leaderboards/3383/9233?page=2&page=5&car=12")).toBe("/raceroom/leaderboards/3383/9233/car=12&page=2");
+    expect(target("/raceroom/leaderboards?class=9233&sort=track")).toBe("/raceroom/leaderboards/all/class=9233&sort=track");
+  });
+
+  it("keeps the request's own query (the router's parameters) on the rewritten address", () => {
+    const url = cachedViewTarget(new URL("http://pitwall.test/raceroom/drivers/7?page=2&_rsc=abc"), raceroomCachedPages);
+    expect(url?.searchParams.get("_rsc")).toBe("abc");
+  });
+
+  it("answers a view's own address with a 404 address, and leaves other pages and long views as they are", () => {
+    expect(target("/raceroom/drivers/7/page%3D2")).toBe("/raceroom/drivers/7/page=2/-/-");
+    expect(target("/raceroom/leaderboards/all/-")).toBe("/raceroom/leaderboards/all/-/-/-");
+    expect(target("/raceroom/leaderboards/3383/9233/-")).toBe("/raceroom/leaderboards/3383/9233/-/-/-");
+    expect(target("/raceroom")).toBeNull();
+    expect(target("/raceroom/drivers/abc")).toBeNull();
+    expect(target("/raceroom/leaderboards/all/9233")).toBe("/raceroom/leaderboards/all/9233/-/-");
+    expect(target(`/raceroom/drivers/7?q=${"é".repeat(60)}`)).toBeNull();
+  });
+
+  it("gives the page back the query its view holds, text with % and & included", async () => {
+    const url = cachedViewTarget(new URL("http://pitwall.test/raceroom/drivers/7?q=100%25%20%26%20more&page=3"), raceroomCachedPages)!;
+    const view = url.pathname.split("/").at(-1)!;
+    // As the router hands it over, decoded or not.
+    for (const segment of [view, decodeURIComponent(view)])
+      expect(await viewSearchParams(Promise.resolve({ view: segment }))).toEqual({ q: "100% & more", page: "3" });
+    expect(await viewSearchParams(Promise.resolve({ view: "-" }))).toEqual({});
+  });
+});

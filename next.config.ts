@@ -9,6 +9,12 @@ const config: NextConfig = {
   // The production image runs the traced server files alone (scripts/standalone.ts completes the folder).
   output: "standalone",
   typedRoutes: false,
+  experimental: {
+    // Cached pages and data stay in memory (an LRU of cacheMaxMemorySize, 50 MB), never on disk: a restarted server
+    // starts empty rather than serving what an earlier process rendered from another generation or database, and
+    // views of any query cannot fill the disk.
+    isrFlushToDisk: false,
+  },
 };
 
 export default config;

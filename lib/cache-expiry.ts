@@ -1,15 +1,28 @@
+/** What Next keeps per tag: when its cached pages and answers turn stale and expire (ms since the epoch). */
+interface TagExpiry {
+  stale?: number;
+  expired?: number;
+}
+
 /**
- * Expires a tag's cached answers and pages on this instance (lib/cache.ts; a job step served at /api/inngest runs inside a
- * request). Next's cache module is loaded only here, when called: the launcher imports the domains (and their syncs)
- * before Next is set up, and loading it then fails.
+ * Expires a tag's cached answers and pages (lib/cache.ts, lib/ui/cached-view.ts) on this instance, at once: a promoted
+ * generation shows on the next request, not after one more stale answer. Next's cache module is loaded only here,
+ * when called: the launcher imports the domains (and their syncs) before Next is set up, and loading it then fails.
  */
 export async function expireTag(tag: string): Promise<void> {
   const { revalidateTag } = await import("next/cache");
   try {
-    // Expired at once, not served stale one more time: a promoted generation shows on the next request.
     revalidateTag(tag, { expire: 0 });
+    return;
   } catch (error) {
-    // Outside a request (tests, `npm run sync -- --local`) this process holds no cache to expire.
     if (!(error instanceof Error && error.message.includes("static generation store missing"))) throw error;
   }
+  // Outside a request (the local executor calls the job endpoint in-process; tests; `npm run sync -- --local`) Next has
+  // no call for it, so the tag is marked as revalidateTag marks it when its request ends: in the process's tags
+  // manifest, which every cached page and answer is checked against when read.
+  const { tagsManifest } = (await import("next/dist/server/lib/incremental-cache/tags-manifest.external.js")) as {
+    tagsManifest: Map<string, TagExpiry>;
+  };
+  const now = Date.now();
+  tagsManifest.set(tag, { ...tagsManifest.get(tag), stale: now, expired: now });
 }

@@ -17,3 +17,11 @@ export function cachedPerVersion<A extends unknown[], R>(
   const cached = unstable_cache((_version: string, ...args: A) => read(...args), [tag, name], { tags: [tag] });
   return async (...args: A) => cached(await version(), ...args);
 }
+
+/**
+ * Marks the page being rendered as depending on `tag`, so that expiring the tag expires the page in the full-route
+ * cache (lib/ui/cached-view.ts) even when none of its reads went through the data cache (a page saying "no data yet").
+ */
+export async function dependsOn(tag: string): Promise<void> {
+  await unstable_cache(async () => true, ["depends-on", tag], { tags: [tag] })();
+}

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { PermanentJobError } from "@/lib/jobs/job";
 import { defineSync } from "@/lib/jobs/sync-kind";
+import { expireTag } from "@/lib/cache-expiry";
+import { IRACING_CACHE_TAG } from "./cache-tag";
 import { iracingEnv } from "./env";
 import { IracingNotConfiguredError } from "./source";
 import { knownSeriesIds, syncCatalogue, syncPastSeasons, syncRaceGuide, syncSeason, syncSeasons, syncSeries } from "./work";
@@ -14,10 +16,15 @@ const ids = (what: string) =>
     .union([z.array(z.int().positive()), z.string().regex(/^\d+(,\d+)*$/).transform((text) => text.split(",").map(Number))])
     .describe(`${what}: one id, several separated by commas, or a list`);
 
-/** Missing credentials fail at once with the names to set (retrying cannot help). */
+/**
+ * One step's work. Missing credentials fail at once with the names to set (retrying cannot help); once it is done, the
+ * pages' kept copies are expired, so the pages show what it wrote.
+ */
 async function configured<T>(work: () => Promise<T>): Promise<T> {
   try {
-    return await work();
+    const done = await work();
+    await expireTag(IRACING_CACHE_TAG);
+    return done;
   } catch (error) {
     if (error instanceof IracingNotConfiguredError) throw new PermanentJobError(error.message);
     throw error;

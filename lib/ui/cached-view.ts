@@ -16,6 +16,11 @@ export interface CachedPage {
   viewsAt?: (pathname: string) => string;
   /** The addresses of the views themselves: asked for directly, they answer 404 (each view has one address). */
   views: RegExp;
+  /**
+   * For a page that shows what is next from now (sessions to come): its view changes every `timeStepMs`, so no copy
+   * is older than that, whenever it is asked for.
+   */
+  timeStepMs?: number;
 }
 
 /** The view of a page with no query. */
@@ -27,7 +32,7 @@ const MAX_VIEW_LENGTH = 120;
  * The view segment of a query: the page's own parameters in a fixed order, each as the page reads it (the first of
  * repeated values, a text cut as its field cuts it), so two addresses that show the same page share one cached copy.
  */
-export function viewSegment(query: z.ZodObject, search: URLSearchParams): string {
+export function viewSegment(query: z.ZodObject, search: URLSearchParams, timeStep?: number): string {
   const kept = new URLSearchParams();
   for (const key of Object.keys(query.shape).sort()) {
     const value = search.get(key);
@@ -37,6 +42,8 @@ export function viewSegment(query: z.ZodObject, search: URLSearchParams): string
     // A default written out shows the page without it.
     if (parsed.success && parsed.data !== undefined && parsed.data !== field.safeParse(undefined).data) kept.set(key, String(parsed.data));
   }
+  // The page does not read it: it only keys the copy by the time step it was asked in.
+  if (timeStep !== undefined) kept.set("_", String(timeStep));
   return kept.size > 0 ? kept.toString() : PLAIN_VIEW;
 }
 
@@ -46,7 +53,7 @@ export function cachedViewTarget(url: URL, pages: readonly CachedPage[]): URL | 
   for (const page of pages) {
     if (page.views.test(pathname)) return new URL(`${pathname}/${PLAIN_VIEW}/${PLAIN_VIEW}`, url); // no route: 404
     if (!page.path.test(pathname)) continue;
-    const view = viewSegment(page.query, url.searchParams);
+    const view = viewSegment(page.query, url.searchParams, page.timeStepMs ? Math.floor(Date.now() / page.timeStepMs) : undefined);
     if (encodeURIComponent(view).length > MAX_VIEW_LENGTH) return null;
     return new URL(`${page.viewsAt?.(pathname) ?? pathname}/${encodeURIComponent(view)}${url.search}`, url);
   }

@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { iracingCachedPages } from "@/lib/iracing/ui/page-queries";
 import { raceroomCachedPages } from "@/lib/raceroom/ui/page-queries";
 import { cachedViewTarget, viewSearchParams } from "@/lib/ui/cached-view";
 
@@ -8,6 +9,8 @@ const target = (address: string) => {
 };
 
 describe("cached page views", () => {
+  afterEach(() => vi.useRealTimers());
+
   it("writes a page's query into its view: its own parameters in order, as the page reads them", () => {
     expect(target("/raceroom/drivers/7")).toBe("/raceroom/drivers/7/-");
     expect(target("/raceroom/drivers/7?sort=date&page=2")).toBe("/raceroom/drivers/7/page=2&sort=date");
@@ -16,6 +19,8 @@ describe("cached page views", () => {
     expect(target("/raceroom/drivers/7?sort=position&page=1&utm=x&difficulty=Pro&page=3")).toBe("/raceroom/drivers/7/-");
     expect(target("/raceroom/leaderboards/3383/9233?page=2&page=5&car=12")).toBe("/raceroom/leaderboards/3383/9233/car=12&page=2");
     expect(target("/raceroom/leaderboards?class=9233&sort=track")).toBe("/raceroom/leaderboards/all/class=9233&sort=track");
+    expect(target("/raceroom?q=schm")).toBe("/raceroom/search/q=schm");
+    expect(target("/raceroom?q=")).toBe("/raceroom/search/-");
   });
 
   it("keeps the request's own query (the router's parameters) on the rewritten address", () => {
@@ -27,10 +32,26 @@ describe("cached page views", () => {
     expect(target("/raceroom/drivers/7/page%3D2")).toBe("/raceroom/drivers/7/page=2/-/-");
     expect(target("/raceroom/leaderboards/all/-")).toBe("/raceroom/leaderboards/all/-/-/-");
     expect(target("/raceroom/leaderboards/3383/9233/-")).toBe("/raceroom/leaderboards/3383/9233/-/-/-");
-    expect(target("/raceroom")).toBeNull();
+    expect(target("/raceroom/search/q%3Dschm")).toBe("/raceroom/search/q=schm/-/-");
+    expect(target("/raceroom/combinations")).toBeNull();
     expect(target("/raceroom/drivers/abc")).toBeNull();
     expect(target("/raceroom/leaderboards/all/9233")).toBe("/raceroom/leaderboards/all/9233/-/-");
     expect(target(`/raceroom/drivers/7?q=${"é".repeat(60)}`)).toBeNull();
+  });
+
+  it("keys the views of pages that show what comes next by the minute they are asked in", () => {
+    const iracing = (address: string) => decodeURIComponent(cachedViewTarget(new URL(address, "http://pitwall.test"), iracingCachedPages)!.pathname);
+    const minute = Math.floor(Date.parse("2026-12-04T14:00:30Z") / 60_000);
+    vi.useFakeTimers({ now: Date.parse("2026-12-04T14:00:30Z") });
+    expect(iracing("/iracing?category=oval&utm=1")).toBe(`/iracing/catalogue/category=oval&_=${minute}`);
+    expect(iracing("/iracing/seasons/5935")).toBe(`/iracing/seasons/5935/_=${minute}`);
+    // A series page does not change with the time.
+    expect(iracing("/iracing/series/1")).toBe("/iracing/series/1/-");
+    vi.setSystemTime(Date.parse("2026-12-04T14:00:59Z"));
+    expect(iracing("/iracing/now")).toBe(`/iracing/now/_=${minute}`);
+    vi.setSystemTime(Date.parse("2026-12-04T14:01:00Z"));
+    expect(iracing("/iracing/now")).toBe(`/iracing/now/_=${minute + 1}`);
+    expect(iracing("/iracing/now/_=1")).toBe("/iracing/now/_=1/-/-");
   });
 
   it("gives the page back the query its view holds, text with % and & included", async () => {

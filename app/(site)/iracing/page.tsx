@@ -1,24 +1,17 @@
 import type { Metadata } from "next";
-import { z } from "zod";
 import { CATEGORY_NAMES, LICENCE_CLASSES } from "@/lib/iracing/read/labels";
 import { freeContent, seriesCatalogue } from "@/lib/iracing/queries";
 import { CatalogueTable } from "@/lib/iracing/ui/catalogue-table";
 import { NoDataYet } from "@/lib/ui/empty-state";
+import { catalogueQuery } from "@/lib/iracing/ui/page-queries";
 import { FilterForm } from "@/lib/ui/filter-form";
 import { readSearchParams, type SearchParams } from "@/lib/ui/search-params";
 
 export const metadata: Metadata = { title: { absolute: "iRacing · Pitwall" } };
 
-const filtersSchema = z.object({
-  category: z.enum(Object.keys(CATEGORY_NAMES) as [string, ...string[]]).optional(),
-  licence: z.enum(["1", "2", "3", "4", "5"]).optional(),
-  setup: z.enum(["fixed", "open"]).optional(),
-  official: z.enum(["yes", "no"]).optional(),
-  q: z.string().max(80).optional(),
-});
 
 export default async function IracingPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const filters = readSearchParams(filtersSchema, await searchParams);
+  const filters = readSearchParams(catalogueQuery, await searchParams);
   const [series, free] = await Promise.all([
     seriesCatalogue({
       category: filters.category,

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
-import { z } from "zod";
 import { cachedMovers, cachedSearchDrivers, cachedTopLeaderboards } from "@/lib/raceroom/cached";
 import { refreshStatus, type TopLeaderboards } from "@/lib/raceroom/queries";
 import { TopLeaderboardsTable } from "@/lib/raceroom/ui/top-leaderboards-table";
+import { raceroomSearchQuery } from "@/lib/raceroom/ui/page-queries";
 import { DriverSearch } from "@/lib/raceroom/ui/driver-search";
 import { MoversTable } from "@/lib/raceroom/ui/movers-table";
 import { RefreshStatusPanel } from "@/lib/raceroom/ui/refresh-status";
@@ -14,14 +14,12 @@ export const metadata: Metadata = { title: { absolute: "RaceRoom · Pitwall" } }
 
 const TOP = 10;
 
-const searchSchema = z.object({ q: z.string().transform((q) => q.slice(0, 80)).default("") });
-
 /**
  * Status and search hits (for a `?q=`) are in the first bytes of the page; the busiest leaderboards and movers, slower to
  * read, stream in after them.
  */
 export default async function RaceroomPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const { q } = readSearchParams(searchSchema, await searchParams);
+  const { q } = readSearchParams(raceroomSearchQuery, await searchParams);
   const leaderboards = Promise.all([cachedTopLeaderboards({ limit: TOP }), cachedMovers({ limit: TOP })]);
   // Awaited only when there is live data; a failure is still reported there (this handler only keeps it from being unhandled).
   leaderboards.catch(() => undefined);

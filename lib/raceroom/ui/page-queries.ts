@@ -5,6 +5,9 @@ import { DRIVER_RESULT_SORTS } from "../driver-results";
 import { DIFFICULTIES } from "../listing";
 import { TOP_LEADERBOARD_SORTS } from "../top-leaderboard-sorts";
 
+/** The RaceRoom page's query: a driver search. */
+export const raceroomSearchQuery = z.object({ q: z.string().transform((q) => q.slice(0, 80)).default("") });
+
 /** The driver page's query: its results filtered, sorted and paged, and the leaderboard its chart shows. */
 export const driverPageQuery = z.object({
   q: z.string().transform((q) => q.slice(0, 80)).default(""),
@@ -35,9 +38,11 @@ const ID = "\\d{1,15}";
 
 /**
  * RaceRoom's pages that change only with a new generation, kept in Next's full-route cache (lib/ui/cached-view.ts) and
- * expired with RACEROOM_CACHE_TAG. The search page is not among them: it shows a refresh's progress as it runs.
+ * expired with RACEROOM_CACHE_TAG. The search page's refresh status is as old as its copy, and its panel reads the
+ * status again as soon as the page is shown.
  */
 export const raceroomCachedPages: readonly CachedPage[] = [
+  { path: /^\/raceroom$/, query: raceroomSearchQuery, viewsAt: () => "/raceroom/search", views: /^\/raceroom\/search\/[^/]+$/ },
   { path: new RegExp(`^/raceroom/drivers/${ID}$`), query: driverPageQuery, views: new RegExp(`^/raceroom/drivers/${ID}/[^/]+$`) },
   {
     path: new RegExp(`^/raceroom/leaderboards/${ID}/${ID}$`),

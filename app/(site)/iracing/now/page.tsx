@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
-import { z } from "zod";
 import { CATEGORY_NAMES } from "@/lib/iracing/read/labels";
 import { freeContent, sessionsInWindow } from "@/lib/iracing/queries";
 import { SessionsTable } from "@/lib/iracing/ui/sessions-table";
+import { nextDayQuery } from "@/lib/iracing/ui/page-queries";
 import { FilterForm } from "@/lib/ui/filter-form";
 import { withQuery } from "@/lib/ui/href";
 import { Pager } from "@/lib/ui/pager";
-import { positiveInt, readSearchParams, type SearchParams } from "@/lib/ui/search-params";
+import { readSearchParams, type SearchParams } from "@/lib/ui/search-params";
 
 export const metadata: Metadata = { title: "Next 24 hours" };
 
@@ -14,15 +14,10 @@ const WINDOW_HOURS = 24;
 /** Sessions per page: a day of every series is thousands of sessions, too many for one page. */
 const PAGE_SIZE = 100;
 
-const filtersSchema = z.object({
-  category: z.enum(Object.keys(CATEGORY_NAMES) as [string, ...string[]]).optional(),
-  q: z.string().max(80).optional(),
-  page: positiveInt.optional(),
-});
 
 /** Every session of every series in the next 24 hours, computed from the schedules at request time. */
 export default async function NowPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const filters = readSearchParams(filtersSchema, await searchParams);
+  const filters = readSearchParams(nextDayQuery, await searchParams);
   const from = new Date();
   const [all, free] = await Promise.all([sessionsInWindow({ from, to: new Date(from.getTime() + WINDOW_HOURS * 3_600_000), category: filters.category }), freeContent()]);
   const needle = filters.q?.trim().toLowerCase();

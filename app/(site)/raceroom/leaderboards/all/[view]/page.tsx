@@ -1,13 +1,11 @@
-import { viewSearchParams } from "@/lib/ui/cached-view";
+import { RACEROOM_CACHE_TAG } from "@/lib/raceroom/cache-tag";
+import { viewPage } from "@/lib/ui/cached-view-page";
 import TopLeaderboardsPage from "../../page";
 
 export { metadata } from "../../page";
 
-// A view of the top leaderboards kept in the full-route cache (lib/ui/cached-view.ts): rendered on its first request,
-// again when a new generation goes live (RACEROOM_CACHE_TAG), and at least this often for the app's other instances.
+// The top leaderboards' views, kept in the full-route cache (lib/ui/cached-view.ts): each rendered on its first
+// request, again when a new generation goes live, and at least this often for the app's other instances.
 export const revalidate = 60;
 export const generateStaticParams = () => [];
-
-export default function CachedTopLeaderboardsPage({ params }: { params: Promise<{ view: string }> }) {
-  return <TopLeaderboardsPage searchParams={viewSearchParams(params)} />;
-}
+export default viewPage(TopLeaderboardsPage, RACEROOM_CACHE_TAG);

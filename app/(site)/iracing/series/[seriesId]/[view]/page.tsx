@@ -1,0 +1,9 @@
+import { IRACING_CACHE_TAG } from "@/lib/iracing/cache-tag";
+import { viewMetadata, viewPage } from "@/lib/ui/cached-view-page";
+import SeriesPage, { generateMetadata as pageMetadata } from "../page";
+
+// A series with its seasons, kept in the full-route cache (lib/ui/cached-view.ts), expired by every iRacing sync.
+export const revalidate = 60;
+export const generateStaticParams = () => [];
+export const generateMetadata = viewMetadata(pageMetadata);
+export default viewPage(SeriesPage, IRACING_CACHE_TAG);

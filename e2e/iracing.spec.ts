@@ -110,7 +110,7 @@ test.describe("iRacing pages", () => {
     await page.goto("/iracing/now");
     await expect(page.getByRole("heading", { level: 1 })).toContainText("next 24 hours");
     const rows = page.getByTestId("iracing-sessions").locator("tbody tr");
-    await expect(rows).toHaveCount(100);
+    await expect(rows).toHaveCount(50);
     await expect(page.getByRole("navigation", { name: "Pages" })).toContainText(/Page 1 of \d+/);
     await expectAccessible(page, "iracing-planner");
     const row = rows.nth(3);

@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Next 24 hours" };
 
 const WINDOW_HOURS = 24;
 /** Sessions per page: a day of every series is thousands of sessions, too many for one page. */
-const PAGE_SIZE = 100;
+const PAGE_SIZE = 50;
 
 
 /** Every session of every series in the next 24 hours, computed from the schedules at request time. */

@@ -1,10 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { adminGate } from "@/lib/admin/proxy";
-import { iracingCachedPages } from "@/lib/iracing/ui/page-queries";
-import { raceroomCachedPages } from "@/lib/raceroom/ui/page-queries";
+import { cachedPages } from "@/lib/site/cached-pages";
 import { cachedViewTarget } from "@/lib/ui/cached-view";
-
-const cachedPages = [...raceroomCachedPages, ...iracingCachedPages];
 
 /** Runs before routing: the admin area is gated (lib/admin/proxy.ts); cached pages are sent to their view (lib/ui/cached-view.ts). */
 export function proxy(request: NextRequest) {
@@ -13,6 +10,7 @@ export function proxy(request: NextRequest) {
   return target ? NextResponse.rewrite(target) : NextResponse.next();
 }
 
+// The matcher must be written out (Next reads it at build time): the admin area and the sections with cached pages.
 export const config = {
-  matcher: ["/admin/:path*", "/raceroom", "/raceroom/:path*", "/iracing", "/iracing/:path*"],
+  matcher: ["/admin/:path*", "/", "/home/:path*", "/raceroom", "/raceroom/:path*", "/iracing", "/iracing/:path*", "/endurance", "/endurance/:path*"],
 };

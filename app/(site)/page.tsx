@@ -1,12 +1,13 @@
 import Link from "next/link";
-import { connection } from "next/server";
 import { sectionOverviews, type SectionOverview } from "@/lib/site/queries";
 import { formatRelative } from "@/lib/ui/format";
 import { ProgressBar } from "@/lib/ui/progress-bar";
 import { SectionFigures } from "@/lib/ui/section-figures";
 
+// Rendered per request only as a fallback: the proxy sends visitors to the kept copies (app/(site)/home/[view]).
+export const dynamic = "force-dynamic";
+
 export default async function HomePage() {
-  await connection();
   const overviews = await sectionOverviews();
   return (
     <div className="space-y-8">

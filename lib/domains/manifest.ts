@@ -3,6 +3,7 @@ import type { z } from "zod";
 import type { AnyEndpoint, ApiTag } from "@/lib/api/endpoint";
 import type { JobDefinition } from "@/lib/jobs/job";
 import type { SyncKind } from "@/lib/jobs/sync-kind";
+import type { CachedPage } from "@/lib/ui/cached-view";
 import type { SimulatedUpstream } from "@/sim/simulated";
 
 /** A headline number of a section on the home page, e.g. { label: "Drivers", value: 39762 }. */
@@ -40,6 +41,8 @@ export interface DomainManifest {
   env: z.ZodObject;
   /** Run in the background once the server is up (e.g. priming connections). */
   warmUp?(): Promise<unknown>;
+  /** Public pages kept whole in Next's full-route cache (lib/ui/cached-view.ts); the proxy sends them to their views. */
+  cachedPages?: readonly CachedPage[];
   /** Hot endpoints served before Next (lib/site/fast-routes.ts); each must also exist as a route handler. */
   fastRoutes?(): Promise<FastRoute[]>;
   /** Loaded only by the simulator program (npm run sim, the demo, tests); a domain with two upstreams gives both. */

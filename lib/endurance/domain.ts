@@ -2,6 +2,7 @@ import { defineDomain } from "@/lib/domains/manifest";
 import { enduranceEndpoints } from "./api-contract";
 import { enduranceEnvSchema } from "./env";
 import { ingestRace, raceMonitor, replayIngestionSync, scheduleRaceSync, stopIngestionSync } from "./syncs";
+import { enduranceCachedPages } from "./ui/page-queries";
 
 /** Endurance racing (WEC, IMSA): the race calendar, durable live-timing ingestion, leaderboards, analysis and predictions. */
 export const endurance = defineDomain({
@@ -16,5 +17,6 @@ export const endurance = defineDomain({
   syncs: [ingestRace, scheduleRaceSync, stopIngestionSync, replayIngestionSync],
   jobs: [raceMonitor],
   env: enduranceEnvSchema,
+  cachedPages: enduranceCachedPages,
   simulator: () => import("@/sim/endurance/simulated").then((sim) => sim.enduranceSimulator),
 });

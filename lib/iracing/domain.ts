@@ -2,6 +2,7 @@ import { defineDomain } from "@/lib/domains/manifest";
 import { iracingEndpoints } from "./api-contract";
 import { iracingEnvSchema } from "./env";
 import { iracingSyncs } from "./syncs";
+import { iracingCachedPages } from "./ui/page-queries";
 
 /** iRacing: series, seasons and their race weeks from the Data API, session times computed from the schedules, and a race planner. */
 export const iracing = defineDomain({
@@ -18,5 +19,6 @@ export const iracing = defineDomain({
   },
   syncs: iracingSyncs,
   env: iracingEnvSchema,
+  cachedPages: iracingCachedPages,
   simulator: () => import("@/sim/iracing/simulated").then((sim) => sim.iracingSimulator),
 });

@@ -2,6 +2,7 @@ import { defineDomain } from "@/lib/domains/manifest";
 import { raceroomEndpoints } from "./api-contract";
 import { raceroomEnvSchema } from "./env";
 import { fullRefresh, incrementalRefresh } from "./syncs";
+import { raceroomCachedPages } from "./ui/page-queries";
 
 /** RaceRoom Racing Experience leaderboards: every layout x class leaderboard, driver search, personal-best history. */
 export const raceroom = defineDomain({
@@ -18,6 +19,7 @@ export const raceroom = defineDomain({
   },
   syncs: [fullRefresh, incrementalRefresh],
   env: raceroomEnvSchema,
+  cachedPages: raceroomCachedPages,
   // The first searches after a start should not pay for cold database connections.
   warmUp: () => import("./search").then((search) => search.warmSearch()),
   simulator: () => import("@/sim/raceroom/simulated").then((sim) => sim.raceroomSimulator),

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { iracingCachedPages } from "@/lib/iracing/ui/page-queries";
 import { raceroomCachedPages } from "@/lib/raceroom/ui/page-queries";
+import { cachedPages } from "@/lib/site/cached-pages";
 import { cachedViewTarget, viewSearchParams } from "@/lib/ui/cached-view";
 
 const target = (address: string) => {
@@ -52,6 +53,13 @@ describe("cached page views", () => {
     vi.setSystemTime(Date.parse("2026-12-04T14:01:00Z"));
     expect(iracing("/iracing/now")).toBe(`/iracing/now/_=${minute + 1}`);
     expect(iracing("/iracing/now/_=1")).toBe("/iracing/now/_=1/-/-");
+    // The home page and the endurance calendar change with running work: a copy serves ten seconds.
+    const site = (address: string) => cachedViewTarget(new URL(address, "http://pitwall.test"), cachedPages)?.pathname;
+    expect(site("/")).toBe(`/home/_%3D${Math.floor(Date.parse("2026-12-04T14:01:00Z") / 10_000)}`);
+    expect(site("/endurance")).toBe(`/endurance/calendar/_%3D${Math.floor(Date.parse("2026-12-04T14:01:00Z") / 10_000)}`);
+    expect(site("/endurance/races/le-mans")).toBeUndefined();
+    // Every domain's pages are in the site's list.
+    expect(site("/raceroom/drivers/7")).toBe("/raceroom/drivers/7/-");
   });
 
   it("gives the page back the query its view holds, text with % and & included", async () => {

@@ -3,6 +3,7 @@ import postgres from "postgres";
 import { afterAll, beforeAll, inject } from "vitest";
 import { connect } from "@/db/client";
 import { closeDatabase, type Database, type Sql } from "@/lib/db";
+import { flushLedger } from "@/lib/http/ledger";
 import { resetEnvCache } from "@/lib/env";
 
 export interface TestDatabase {
@@ -36,6 +37,9 @@ export function useTestDatabase(): TestDatabase {
   });
 
   afterAll(async () => {
+    // Upstream calls made by the tests are written to the ledger in batches on a timer: written now, before the
+    // database closes under them (a connection opened as it closed failed with CONNECTION_CLOSED).
+    await flushLedger();
     await handle.sql?.end({ timeout: 5 });
     await closeDatabase();
     await admin?.unsafe(`drop database if exists "${name}" with (force)`);

@@ -25,7 +25,7 @@ export interface CachedPage {
 
 /** The view of a page with no query. */
 const PLAIN_VIEW = "-";
-/** Longer views (a long text filter) are rendered per request at the public address: a view is also a file name. */
+/** Longer views (a long text filter) are rendered per request at the public address: they are rarely asked twice. */
 const MAX_VIEW_LENGTH = 120;
 
 /**

@@ -30,18 +30,19 @@ function Code({ children, label }: { children: React.ReactNode; label: string })
   );
 }
 
-/** A type rendering with its `// description` comments dimmed, so the shape stands out. */
+/** A type rendering with its `// description` comments dimmed, so the shape stands out (one element per comment, not per line). */
 function TypeText({ text }: { text: string }) {
-  return text.split("\n").map((line, i) => {
+  const parts: React.ReactNode[] = [];
+  let plain = "";
+  text.split("\n").forEach((line, i) => {
     const at = line.indexOf(" // ");
-    return (
-      <span key={i}>
-        {i ? "\n" : ""}
-        {at < 0 ? line : line.slice(0, at)}
-        {at < 0 ? null : <span className="text-muted">{line.slice(at)}</span>}
-      </span>
-    );
+    plain += (i ? "\n" : "") + (at < 0 ? line : line.slice(0, at));
+    if (at < 0) return;
+    parts.push(plain, <span key={i} className="text-muted">{line.slice(at)}</span>);
+    plain = "";
   });
+  parts.push(plain);
+  return parts;
 }
 
 /** Text from the API document, with its `backtick` spans shown as code (rendered as text, never as HTML). */

@@ -12,5 +12,5 @@ export function proxy(request: NextRequest) {
 
 // The matcher must be written out (Next reads it at build time): the admin area and the sections with cached pages.
 export const config = {
-  matcher: ["/admin/:path*", "/", "/home/:path*", "/raceroom", "/raceroom/:path*", "/iracing", "/iracing/:path*", "/endurance", "/endurance/:path*"],
+  matcher: ["/admin/:path*", "/", "/home/:path*", "/raceroom", "/raceroom/:path*", "/iracing", "/iracing/:path*", "/endurance", "/endurance/:path*", "/f1", "/f1/live/:path*"],
 };

@@ -4,15 +4,20 @@
  * at least 0.5x the minimal page's requests per second, p95 at most 2x its p95, and at most 250 KB of HTML per page.
  *
  * Run: DATABASE_URL=postgres://postgres@127.0.0.1:5432/pitwall_bench_pages npx tsx bench/pages.ts
- * The simulated world (BENCH_ENTRIES, 200,000) is loaded when the database holds less; both apps are built when their
+ * The simulated world (BENCH_ENTRIES, 200,000) is loaded when the database holds less, with iRacing's catalogue and an
+ * endurance race with a full field 10.6 h in (62 cars, ~380 laps each, its models fitted); both apps are built when their
  * build directory is missing (BENCH_REBUILD=1 builds again). BENCH_SECONDS (5) and BENCH_CLIENTS (10) set the load.
  */
 import autocannon from "autocannon";
 import { closeDatabase, sql } from "@/lib/db";
 import { runMigrations } from "@/db/migrate";
+import { analyseRace, catchUpFits } from "@/lib/endurance/analyse";
+import { scheduleRace } from "@/lib/endurance/calendar";
+import { pollRace } from "@/lib/endurance/poll";
 import { databaseUrl, resetEnvCache } from "@/lib/env";
 import { createIracingSource } from "@/lib/iracing/source";
 import { syncCatalogue, syncSeasons, syncSeries } from "@/lib/iracing/work";
+import { enduranceUpstream } from "@/sim/endurance";
 import { iracingUpstream } from "@/sim/iracing";
 import { iracingSimulator } from "@/sim/iracing/simulated";
 import { startSimulator } from "@/sim/server";
@@ -67,6 +72,44 @@ async function loadIracing(): Promise<void> {
   }
 }
 
+const HOUR = 3_600_000;
+/** The endurance race measured: a full field, as far in as the phone bench (bench/endurance-phone.ts) scrolls it. */
+const FIELD = { slug: "bench-full-field", cars: 62, raceTimeMs: 10.6 * HOUR };
+
+/**
+ * A live race as the page sees it mid-race: laps stored by one poll of the simulator, the models' fits caught up and
+ * the analysis step run, as ingestion leaves them; the page itself reads only what is stored. The race is scheduled
+ * again on every run, so it is live now whenever the bench runs; its laps are loaded once.
+ */
+async function loadEndurance(): Promise<void> {
+  const startsAt = Date.now() - FIELD.raceTimeMs;
+  const race = await scheduleRace({
+    slug: FIELD.slug,
+    series: "FIA WEC",
+    event: `${FIELD.cars} cars`,
+    circuit: "Pitwall Park",
+    startsAt: new Date(startsAt).toISOString(),
+    endsAt: new Date(startsAt + 24 * HOUR).toISOString(),
+    analysisUrl: `${FIELD.slug}/23_Analysis_Race.CSV`,
+    liveDataUrl: `${FIELD.slug}/RaceData_JSONP.json`,
+    liveResultsUrl: `${FIELD.slug}/RaceResults_JSONP.json`,
+  });
+  const [stored] = await sql()<{ laps: number }[]>`select count(*)::int as laps from endurance_laps where race_id = ${race.id}`;
+  if (stored?.laps) return;
+  const upstream = enduranceUpstream({ races: [{ id: FIELD.slug, source: { synthetic: { seed: 12, cars: FIELD.cars, durationMs: 24 * HOUR } }, speed: 1 }] });
+  upstream.race(FIELD.slug).clock.start(1, FIELD.raceTimeMs);
+  const sim = await startSimulator({ seed: 1, upstreams: [upstream] });
+  process.env.ENDURANCE_TIMING_BASE_URL = `${sim.url}/endurance`;
+  resetEnvCache();
+  try {
+    await pollRace(race.id);
+    await catchUpFits(race.id);
+    await analyseRace(race.id);
+  } finally {
+    await sim.close();
+  }
+}
+
 /**
  * Pages with real content in the loaded world: its busiest driver and leaderboard, a search that finds drivers; the
  * iRacing catalogue, a season and the next 24 hours; the endurance calendar and the F1 page (whatever they hold).
@@ -79,7 +122,8 @@ async function pages(): Promise<{ label: string; path: string }[]> {
     select layout_id as "layoutId", class_id as "classId" from raceroom_leaderboards where generation_id = (select generation_id from raceroom_live where id = 1)
     order by entry_count desc limit 1`;
   const [season] = await sql()<{ seasonId: number }[]>`select season_id as "seasonId" from iracing_seasons where active order by season_id limit 1`;
-  if (!driver || !board || !season) throw new Error("no live data to measure");
+  const [race] = await sql()<{ slug: string }[]>`select slug from endurance_races where slug = ${FIELD.slug}`;
+  if (!driver || !board || !season || !race) throw new Error("no live data to measure");
   return [
     { label: "/", path: "/" },
     { label: "/raceroom", path: "/raceroom" },
@@ -93,6 +137,7 @@ async function pages(): Promise<{ label: string; path: string }[]> {
     { label: "/iracing/now", path: "/iracing/now" },
     { label: "iRacing season", path: `/iracing/seasons/${season.seasonId}` },
     { label: "/endurance", path: "/endurance" },
+    { label: `endurance race (${FIELD.cars} cars)`, path: `/endurance/races/${race.slug}` },
     { label: "/f1", path: "/f1" },
   ];
 }
@@ -113,6 +158,7 @@ async function main(): Promise<void> {
   if ((live?.entries ?? 0) < ENTRIES) await loadWorld({ entries: ENTRIES, drivers: Math.round(ENTRIES * 0.225) });
   const [iracing] = await sql()<{ seasons: number }[]>`select count(*)::int as seasons from iracing_seasons`;
   if (!iracing?.seasons) await loadIracing();
+  await loadEndurance();
   const targets = await pages();
 
   buildIfMissing(".", DIST_DIR, { PITWALL_DIST_DIR: DIST_DIR });

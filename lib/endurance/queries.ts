@@ -33,7 +33,24 @@ export interface RaceSummary {
   winners: { carClass: string | null; car: string; team: string | null }[];
 }
 
-const summaryOf = (race: RaceRow, classes: string[], winners: RaceSummary["winners"]): RaceSummary => ({
+/** What a summary reads of a race row: not its analysis (accuracy, anomalies, strategy), which is most of its size. */
+const summaryColumns = {
+  id: enduranceRaces.id,
+  slug: enduranceRaces.slug,
+  series: enduranceRaces.series,
+  event: enduranceRaces.event,
+  circuit: enduranceRaces.circuit,
+  startsAt: enduranceRaces.startsAt,
+  endsAt: enduranceRaces.endsAt,
+  status: enduranceRaces.status,
+  ingestSyncRunId: enduranceRaces.ingestSyncRunId,
+  laps: enduranceRaces.laps,
+  raceTimeMs: enduranceRaces.raceTimeMs,
+  session: enduranceRaces.session,
+};
+type SummaryRow = Pick<RaceRow, keyof typeof summaryColumns>;
+
+const summaryOf = (race: SummaryRow, classes: string[], winners: RaceSummary["winners"]): RaceSummary => ({
   slug: race.slug,
   series: race.series,
   event: race.event,
@@ -50,17 +67,17 @@ const summaryOf = (race: RaceRow, classes: string[], winners: RaceSummary["winne
   winners,
 });
 
-/** Class leaders of each race: the classification's when published, else the last leaderboard's. */
-async function classLeaders(): Promise<Map<number, RaceSummary["winners"]>> {
+/** Class leaders of each race (or of one): the classification's when published, else the last leaderboard's. */
+async function classLeaders(raceId?: number): Promise<Map<number, RaceSummary["winners"]>> {
   const official = await db()
     .select({ raceId: enduranceClassifications.raceId, carClass: enduranceClassifications.carClass, car: enduranceClassifications.car, team: enduranceClassifications.team })
     .from(enduranceClassifications)
-    .where(eq(enduranceClassifications.classPosition, 1))
+    .where(and(eq(enduranceClassifications.classPosition, 1), raceId === undefined ? undefined : eq(enduranceClassifications.raceId, raceId)))
     .orderBy(asc(enduranceClassifications.position));
   const standings = await db()
     .select({ raceId: enduranceStandings.raceId, carClass: enduranceStandings.carClass, car: enduranceStandings.car, team: raw<string | null>`${enduranceStandings.row}->>'team'` })
     .from(enduranceStandings)
-    .where(raw`(${enduranceStandings.row}->>'classPosition')::int = 1`)
+    .where(and(raw`(${enduranceStandings.row}->>'classPosition')::int = 1`, raceId === undefined ? undefined : eq(enduranceStandings.raceId, raceId)))
     .orderBy(asc(enduranceStandings.position));
   const out = new Map<number, RaceSummary["winners"]>();
   for (const row of official) out.set(row.raceId, [...(out.get(row.raceId) ?? []), row]);
@@ -70,7 +87,7 @@ async function classLeaders(): Promise<Map<number, RaceSummary["winners"]>> {
 
 /** The calendar: live now, upcoming (soonest first), past (latest first). */
 export async function raceCalendar(): Promise<{ live: RaceSummary[]; upcoming: RaceSummary[]; past: RaceSummary[] }> {
-  const races = await db().select().from(enduranceRaces).orderBy(desc(enduranceRaces.startsAt));
+  const races = await db().select(summaryColumns).from(enduranceRaces).orderBy(desc(enduranceRaces.startsAt));
   const leaders = await classLeaders();
   const summaries = races.map((race) => {
     const winners = leaders.get(race.id) ?? [];
@@ -84,13 +101,13 @@ export async function raceCalendar(): Promise<{ live: RaceSummary[]; upcoming: R
 }
 
 export async function raceSummary(slug: string): Promise<(RaceSummary & { id: number }) | null> {
-  const [race] = await db().select().from(enduranceRaces).where(eq(enduranceRaces.slug, slug));
+  const [race] = await db().select(summaryColumns).from(enduranceRaces).where(eq(enduranceRaces.slug, slug));
   if (!race) return null;
   const classes = await db()
     .selectDistinct({ carClass: enduranceStandings.carClass })
     .from(enduranceStandings)
     .where(eq(enduranceStandings.raceId, race.id));
-  const leaders = (await classLeaders()).get(race.id) ?? [];
+  const leaders = (await classLeaders(race.id)).get(race.id) ?? [];
   return { id: race.id, ...summaryOf(race, classes.map((c) => c.carClass ?? "").sort(), leaders) };
 }
 

@@ -1,6 +1,7 @@
 import { defineDomain } from "@/lib/domains/manifest";
 import { f1Endpoints } from "./api-contract";
 import { f1EnvSchema } from "./env";
+import { f1CachedPages } from "./ui/cached-pages";
 import { archiveSeasons, followLive, poller, replaySession, stopSession, watcher } from "./jobs";
 
 /**
@@ -21,6 +22,7 @@ export const f1 = defineDomain({
   env: f1EnvSchema,
   // The live snapshot is in memory (and listening) before the first viewer asks.
   warmUp: () => import("./live-cache").then((live) => live.liveAnswer()),
+  cachedPages: f1CachedPages,
   fastRoutes: () => import("./live-cache").then((live) => [{ path: "/api/v1/f1/live", serve: live.serveLive }]),
   simulator: () => import("@/sim/f1/simulated").then((sim) => sim.f1Simulators),
 });

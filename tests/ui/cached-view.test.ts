@@ -53,11 +53,17 @@ describe("cached page views", () => {
     vi.setSystemTime(Date.parse("2026-12-04T14:01:00Z"));
     expect(iracing("/iracing/now")).toBe(`/iracing/now/_=${minute + 1}`);
     expect(iracing("/iracing/now/_=1")).toBe("/iracing/now/_=1/-/-");
-    // The home page and the endurance calendar change with running work: a copy serves ten seconds.
+    // The home page and the endurance calendar change with running work: a copy serves ten seconds; a race's first
+    // paint five (its poll interval), F1's live page one.
     const site = (address: string) => cachedViewTarget(new URL(address, "http://pitwall.test"), cachedPages)?.pathname;
-    expect(site("/")).toBe(`/home/_%3D${Math.floor(Date.parse("2026-12-04T14:01:00Z") / 10_000)}`);
-    expect(site("/endurance")).toBe(`/endurance/calendar/_%3D${Math.floor(Date.parse("2026-12-04T14:01:00Z") / 10_000)}`);
-    expect(site("/endurance/races/le-mans")).toBeUndefined();
+    const at = Date.parse("2026-12-04T14:01:00Z");
+    expect(site("/")).toBe(`/home/_%3D${Math.floor(at / 10_000)}`);
+    expect(site("/endurance")).toBe(`/endurance/calendar/_%3D${Math.floor(at / 10_000)}`);
+    expect(site("/endurance/races/le-mans")).toBe(`/endurance/races/le-mans/_%3D${Math.floor(at / 5_000)}`);
+    expect(site("/endurance/races/le-mans/_%3D1")).toBe("/endurance/races/le-mans/_%3D1/-/-");
+    expect(site("/endurance/races/Le_Mans")).toBeUndefined();
+    expect(site("/f1")).toBe(`/f1/live/_%3D${Math.floor(at / 1_000)}`);
+    expect(site("/f1/sessions")).toBeUndefined();
     // Every domain's pages are in the site's list.
     expect(site("/raceroom/drivers/7")).toBe("/raceroom/drivers/7/-");
   });

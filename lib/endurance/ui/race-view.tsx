@@ -45,7 +45,7 @@ interface Replay {
  * once scrolled near and polled only while near the screen. Every panel shows the same race time: now, now less the TV
  * delay, or a replay's moment (play, pause, speed, seek).
  */
-export function RaceView({ initial, backgroundVideo }: { initial: Board; backgroundVideo?: string }) {
+export function RaceView({ initial, readAt, backgroundVideo }: { initial: Board; readAt: number; backgroundVideo?: string }) {
   const slug = initial.race.slug;
   const delayS = delaySetting.use();
   const [replay, setReplay] = useState<Replay | null>(null);
@@ -56,6 +56,8 @@ export function RaceView({ initial, backgroundVideo }: { initial: Board; backgro
     queryKey: ["endurance", "leaderboard", slug, "now"],
     queryFn: ({ signal }) => fetchEndpoint(leaderboardEndpoint, { params: { race: slug }, signal }),
     initialData: initial,
+    // The first paint may be a kept copy some seconds old (lib/endurance/ui/page-queries.ts): then it is asked again at once.
+    initialDataUpdatedAt: readAt,
     refetchInterval: LIVE_POLL_MS,
   });
   const raceNowMs = now.race.raceTimeMs;

@@ -46,10 +46,11 @@ function useNow(everyMs: number): number {
  * The delay picks the snapshot received that long ago, so every element shifts by the same amount; a delay longer
  * than this page has been open asks the session's state at that moment instead.
  */
-export function LiveView({ initial, initialOutline }: { initial: LiveFeedBody; initialOutline: [number, number][] }) {
+export function LiveView({ initial, initialOutline, readAt }: { initial: LiveFeedBody; initialOutline: [number, number][]; readAt: number }) {
   const [delay, setDelay] = useDelay();
   const now = useNow(250);
-  const [opened] = useState(() => ({ latest: initial, history: [{ receivedAt: Date.now(), feed: initial }] }));
+  // The first paint may be a copy kept for a second (lib/f1/ui/cached-pages.ts): its snapshot is as old as its read.
+  const [opened] = useState(() => ({ latest: initial, history: [{ receivedAt: readAt, feed: initial }] }));
   const { data, isError } = useQuery({
     queryKey: ["f1", "live"],
     queryFn: ({ signal, client }) => fetchLive(client.getQueryData<Received>(["f1", "live"]) ?? opened, signal),

@@ -1,0 +1,12 @@
+import RacePage from "../page";
+
+export { generateMetadata } from "../page";
+
+// A race's views, kept in the full-route cache (lib/ui/cached-view.ts) for the five seconds they are asked in: the
+// page's own poll interval, after which the page follows the race by itself anyway.
+export const revalidate = 5;
+export const generateStaticParams = () => [];
+
+export default function CachedRacePage({ params }: { params: Promise<{ slug: string; view: string }> }) {
+  return <RacePage params={params} />;
+}

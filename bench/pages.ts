@@ -96,13 +96,16 @@ async function loadEndurance(): Promise<void> {
   });
   const [stored] = await sql()<{ laps: number }[]>`select count(*)::int as laps from endurance_laps where race_id = ${race.id}`;
   if (stored?.laps) return;
+  console.log(`loading the endurance race: ${FIELD.cars} cars, ${FIELD.raceTimeMs / HOUR} h in…`);
   const upstream = enduranceUpstream({ races: [{ id: FIELD.slug, source: { synthetic: { seed: 12, cars: FIELD.cars, durationMs: 24 * HOUR } }, speed: 1 }] });
-  upstream.race(FIELD.slug).clock.start(1, FIELD.raceTimeMs);
   const sim = await startSimulator({ seed: 1, upstreams: [upstream] });
+  // After the simulator's start, which builds its races afresh.
+  upstream.race(FIELD.slug).clock.start(1, FIELD.raceTimeMs);
   process.env.ENDURANCE_TIMING_BASE_URL = `${sim.url}/endurance`;
   resetEnvCache();
   try {
-    await pollRace(race.id);
+    const polled = await pollRace(race.id);
+    if (polled.laps === 0) throw new Error("the endurance simulator served no laps");
     await catchUpFits(race.id);
     await analyseRace(race.id);
   } finally {

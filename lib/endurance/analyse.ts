@@ -5,7 +5,6 @@ import { raceById, type RaceRow } from "./calendar";
 import { leaderboardAt } from "./leaderboard";
 import {
   accuracyByClass,
-  buildLapTable,
   classesDue,
   detectAnomalies,
   fitPace,
@@ -17,7 +16,7 @@ import {
   type ClassAccuracy,
 } from "./models";
 import { liveStandings } from "./poll";
-import { loadLaps } from "./store/laps";
+import { keptLaps } from "./store/kept-laps";
 import { loadFits, saveFit, savePredictions } from "./store/models";
 
 /** Anomalies kept on the race: the strongest ones are what the page shows. */
@@ -27,7 +26,7 @@ export const raceDurationMs = (race: Pick<RaceRow, "startsAt" | "endsAt">) => ra
 
 /** Classes whose pace model is due a new fit, by the retraining schedule (the class "" stands for none). */
 export async function classesDueFit(raceId: number): Promise<string[]> {
-  const table = buildLapTable(await loadLaps(raceId));
+  const table = (await keptLaps(raceId)).table();
   return classesDue(table, await loadFits(raceId)).map((carClass) => carClass ?? "");
 }
 
@@ -37,14 +36,14 @@ export async function classesDueFit(raceId: number): Promise<string[]> {
  */
 export async function catchUpFits(raceId: number): Promise<number> {
   if ((await loadFits(raceId)).length > 0) return 0;
-  const fits = replayFits(buildLapTable(await loadLaps(raceId)));
+  const fits = replayFits((await keptLaps(raceId)).table());
   for (const fit of fits) await saveFit(raceId, fit);
   return fits.length;
 }
 
 /** Trains one class's model on the green laps completed so far (a background step of its own) and keeps it. */
 export async function fitClass(raceId: number, classKey: string): Promise<{ trainingLaps: number }> {
-  const table = buildLapTable(await loadLaps(raceId));
+  const table = (await keptLaps(raceId)).table();
   const carClass = classKey === "" ? null : classKey;
   const rows = trainingRows(table.rows, carClass, table.lastCrossingMs);
   if (rows.length === 0) return { trainingLaps: 0 };
@@ -59,8 +58,9 @@ export async function fitClass(raceId: number, classKey: string): Promise<{ trai
 export async function analyseRace(raceId: number): Promise<{ cars: number; predictions: number; anomalies: number }> {
   const race = await raceById(raceId);
   if (!race) throw new Error(`No endurance race ${raceId}`);
-  const laps = await loadLaps(raceId);
-  const table = buildLapTable(laps);
+  const kept = await keptLaps(raceId);
+  const { laps } = kept;
+  const table = kept.table();
   const fits = await loadFits(raceId);
   // The rolling backtest: every ended lap against the prediction of the fit that was current when it started.
   const accuracy: ClassAccuracy[] = accuracyByClass(predictLaps(table, fits));

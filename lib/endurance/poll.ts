@@ -6,7 +6,8 @@ import { raceById, type RaceRow } from "./calendar";
 import { flagPeriods } from "./derive";
 import type { ClassificationRecord, RejectedRow, SessionState, StandingRecord } from "./records";
 import { alkamelAnalysisSource, imsaLiveSource, imsaResultsSource, type AnalysisCursor } from "./sources";
-import { insertLaps, insertPits, loadLaps, storedLapKeys } from "./store/laps";
+import { keptLaps } from "./store/kept-laps";
+import { insertLaps, insertPits } from "./store/laps";
 import { fetchPublishedDocument, fetchTimingDocument } from "./timing-client";
 
 const log = logger("endurance.poll");
@@ -35,7 +36,7 @@ export async function pollRace(raceId: number): Promise<PollReport> {
   const body = await fetchTimingDocument(race.analysisUrl, "analysis");
   const batch = alkamelAnalysisSource.read(body, {
     since: (race.analysisCursor as AnalysisCursor | null) ?? null,
-    knownLaps: await storedLapKeys(raceId),
+    knownLaps: (await keptLaps(raceId)).keys,
   });
   if (batch.rejected.length) log.warn({ race: race.slug, rejected: batch.rejected.length, first: batch.rejected[0] }, "malformed timing rows skipped");
 
@@ -48,7 +49,7 @@ export async function pollRace(raceId: number): Promise<PollReport> {
     return added;
   });
 
-  const laps = await loadLaps(raceId);
+  const { laps } = await keptLaps(raceId);
   const raceTimeMs = laps.at(-1)?.elapsedMs ?? 0;
   const flags = flagPeriods(laps);
   const flagChequered = flags.some((period) => period.flag === "chequered") && newLaps === 0;

@@ -40,12 +40,6 @@ export async function insertPits(tx: Writer, raceId: number, pits: readonly PitR
     on conflict do nothing`;
 }
 
-/** Keys (`lapKey`) of the laps stored for a race: a rewritten file is read again without them. */
-export async function storedLapKeys(raceId: number): Promise<Set<string>> {
-  const rows = await sql()<{ key: string }[]>`select car || '#' || lap as key from endurance_laps where race_id = ${raceId}`;
-  return new Set(rows.map((row) => row.key));
-}
-
 interface LapRow {
   car: string;
   lap: number;
@@ -71,12 +65,13 @@ interface LapRow {
   manufacturer: string | null;
 }
 
-/** A race's laps in crossing order, up to a race time when given (a replay, a TV delay). */
-export async function loadLaps(raceId: number, upToMs?: number): Promise<LapRecord[]> {
+/** A race's laps in crossing order, up to a race time when given (a replay, a TV delay), from one when given. */
+export async function loadLaps(raceId: number, upToMs?: number, fromMs?: number): Promise<LapRecord[]> {
   const rows = await sql()<LapRow[]>`
     select car, lap, driver_number, driver, lap_time_ms, s1_ms, s2_ms, s3_ms, kph, top_speed_kph, elapsed_ms, time_of_day_ms,
       improvement, in_lap, out_lap, pit_time_ms, flag, flag_code, car_class, car_group, team, manufacturer
     from endurance_laps where race_id = ${raceId} ${upToMs === undefined ? sql()`` : sql()`and elapsed_ms <= ${upToMs}`}
+      ${fromMs === undefined ? sql()`` : sql()`and elapsed_ms >= ${fromMs}`}
     order by elapsed_ms, car`;
   return rows.map((row) => ({
     car: row.car,

@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { scheduleRace } from "@/lib/endurance/calendar";
+import { buildLapTable } from "@/lib/endurance/models";
+import { parseAnalysis } from "@/lib/endurance/sources";
+import { keptLaps } from "@/lib/endurance/store/kept-laps";
+import { insertLaps, loadLaps } from "@/lib/endurance/store/laps";
+import { sql } from "@/lib/db";
+import { useTestDatabase } from "../support/database";
+import { fixtureBytes } from "./support";
+
+const laps = parseAnalysis(fixtureBytes("wec2025_spa6h_three_cars.csv")).laps;
+const byCrossing = [...laps].sort((a, b) => a.elapsedMs - b.elapsedMs);
+const schedule = (slug: string) =>
+  scheduleRace({
+    slug,
+    series: "FIA WEC",
+    event: slug,
+    circuit: "Spa-Francorchamps",
+    startsAt: "2025-05-10T12:00:00Z",
+    endsAt: "2025-05-10T18:00:00Z",
+    analysisUrl: `${slug}/23_Analysis_Race.CSV`,
+  });
+
+describe("a race's laps kept between reads", () => {
+  useTestDatabase();
+
+  it("reads added laps, laps stated late among them, as a full read would order them", async () => {
+    const race = await schedule("kept-late");
+    const half = Math.floor(byCrossing.length / 2);
+    // One lap of the first half is stated late: it comes with the second half.
+    const late = byCrossing[half - 3]!;
+    await insertLaps(sql(), race.id, byCrossing.slice(0, half).filter((lap) => lap !== late));
+    expect((await keptLaps(race.id)).laps).toHaveLength(half - 1);
+    await insertLaps(sql(), race.id, [late, ...byCrossing.slice(half)]);
+
+    const kept = await keptLaps(race.id);
+    const full = await loadLaps(race.id);
+    expect(kept.laps.map((lap) => [lap.car, lap.lap, lap.elapsedMs])).toEqual(full.map((lap) => [lap.car, lap.lap, lap.elapsedMs]));
+    expect(kept.keys.size).toBe(laps.length);
+    expect(kept.table()).toEqual(buildLapTable(full));
+    // Nothing new: the same laps and the table already built.
+    expect((await keptLaps(race.id)).table()).toBe((await keptLaps(race.id)).table());
+  });
+
+  it("reads everything again when laps went away or the race was made again", async () => {
+    const race = await schedule("kept-again");
+    await insertLaps(sql(), race.id, byCrossing);
+    expect((await keptLaps(race.id)).laps).toHaveLength(laps.length);
+    // Same id, same number of laps, other laps: a race made again is not taken for the old one.
+    await sql()`delete from endurance_laps where race_id = ${race.id}`;
+    await sql()`update endurance_races set created_at = created_at + interval '1 second' where id = ${race.id}`;
+    await insertLaps(sql(), race.id, byCrossing.map((lap) => ({ ...lap, lapTimeMs: lap.lapTimeMs + 1 })));
+    expect((await keptLaps(race.id)).laps.map((lap) => lap.lapTimeMs)).toEqual((await loadLaps(race.id)).map((lap) => lap.lapTimeMs));
+
+    await sql()`delete from endurance_laps where race_id = ${race.id} and car = ${laps[0]!.car}`;
+    expect((await keptLaps(race.id)).laps).toEqual(await loadLaps(race.id));
+  });
+});

@@ -4,8 +4,8 @@
  *   the models step after it (catch-up fits, backtest, predictions, strategy, leaderboard) is timed too;
  * - leaderboard: the stored board read as the API does it (p50/p95 of BENCH_RUNS), vs the same board derived from the
  *   laps at a race time (what a TV delay or a replay costs), and the goal of 20 ms;
- * - a poll's work late in a 24 h race: the steps of one poll (store, fits due, fits, analyse) with the race's laps kept
- *   between reads (lib/endurance/store/kept-laps.ts), beside the same steps each reading every lap again, and the poll
+ * - a poll's work late in a 24 h race: the steps of one poll (store, fits due, fits, analyse) with the race's laps and
+ *   fits kept between reads (lib/endurance/store), beside the same steps each reading every lap and fit again, and the poll
  *   interval (10 s) they must fit in many times over;
  * - lag: a race replayed live at BENCH_SPEED against a wall clock, polled every BENCH_POLL_MS; each lap's storage
  *   time minus the moment the simulator first served it, vs the poll interval + 1 s.
@@ -23,6 +23,7 @@ import { analyseRace, catchUpFits, classesDueFit, fitClass } from "@/lib/enduran
 import { scheduleRace } from "@/lib/endurance/calendar";
 import { pollRace } from "@/lib/endurance/poll";
 import { forgetKeptLaps } from "@/lib/endurance/store/kept-laps";
+import { forgetKeptFits } from "@/lib/endurance/store/models";
 import { closeDatabase, sql } from "@/lib/db";
 import { resetEnvCache } from "@/lib/env";
 import { enduranceUpstream } from "@/sim/endurance";
@@ -124,7 +125,10 @@ for (let i = 0; i < 2 * POLLS; i++) {
   wall += 10_000;
   t = performance.now();
   const step = async <T>(work: () => Promise<T>) => {
-    if (naive) forgetKeptLaps();
+    if (naive) {
+      forgetKeptLaps();
+      forgetKeptFits();
+    }
     return work();
   };
   await step(() => pollRace(late.id));

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { scheduleRace } from "@/lib/endurance/calendar";
-import { buildLapTable } from "@/lib/endurance/models";
+import { buildLapTable, replayFits } from "@/lib/endurance/models";
 import { parseAnalysis } from "@/lib/endurance/sources";
 import { keptLaps } from "@/lib/endurance/store/kept-laps";
 import { insertLaps, loadLaps } from "@/lib/endurance/store/laps";
+import { loadFits, saveFit } from "@/lib/endurance/store/models";
 import { sql } from "@/lib/db";
 import { useTestDatabase } from "../support/database";
 import { fixtureBytes } from "./support";
@@ -54,5 +55,24 @@ describe("a race's laps kept between reads", () => {
 
     await sql()`delete from endurance_laps where race_id = ${race.id} and car = ${laps[0]!.car}`;
     expect((await keptLaps(race.id)).laps).toEqual(await loadLaps(race.id));
+  });
+
+  it("parses each stored fit once, and a race made again afresh", async () => {
+    const race = await schedule("kept-fits");
+    const fits = replayFits(buildLapTable(laps), { schedule: { firstFitLaps: 20, growth: 0.5, maxIntervalMs: 3_600_000 } });
+    expect(fits.length).toBeGreaterThan(2);
+    const trained = (list: { carClass: string | null; trainedAtMs: number }[]) => list.map((fit) => `${fit.carClass}@${fit.trainedAtMs}`);
+    for (const fit of fits.slice(0, 2)) await saveFit(race.id, fit);
+    const first = await loadFits(race.id);
+    expect(trained(first)).toEqual(trained(fits.slice(0, 2)));
+    for (const fit of fits.slice(2)) await saveFit(race.id, fit);
+    const all = await loadFits(race.id);
+    expect(trained(all)).toEqual(trained(fits));
+    expect(all[0]).toBe(first[0]);
+
+    await sql()`update endurance_races set created_at = created_at + interval '1 second' where id = ${race.id}`;
+    const again = await loadFits(race.id);
+    expect(trained(again)).toEqual(trained(fits));
+    expect(again[0]).not.toBe(first[0]);
   });
 });

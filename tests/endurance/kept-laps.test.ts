@@ -43,6 +43,20 @@ describe("a race's laps kept between reads", () => {
     expect((await keptLaps(race.id)).table()).toBe((await keptLaps(race.id)).table());
   });
 
+  it("walks the lap table on through laps as they arrive, to the table of one walk", async () => {
+    const race = await schedule("kept-walk");
+    const cuts = [0, 40, 41, 200, byCrossing.length];
+    const tables = [];
+    for (let i = 1; i < cuts.length; i++) {
+      await insertLaps(sql(), race.id, byCrossing.slice(cuts[i - 1], cuts[i]));
+      const kept = await keptLaps(race.id);
+      tables.push(kept.table());
+      expect(kept.table()).toEqual(buildLapTable(byCrossing.slice(0, cuts[i])));
+    }
+    // A table already given out is not changed by the walk going on.
+    expect(tables[0]!.rows).toHaveLength(40);
+  });
+
   it("reads everything again when laps went away or the race was made again", async () => {
     const race = await schedule("kept-again");
     await insertLaps(sql(), race.id, byCrossing);

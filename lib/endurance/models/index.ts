@@ -1,6 +1,6 @@
 /**
  * Pace models of an endurance race, pure functions of its laps (no database, no clock). A live race, after each
- * ingest: buildLapTable(laps so far); for each class of classesDue, fitPace(trainingRows(...)) in a background
+ * ingest: buildLapTable(laps so far), or lapSweep to walk on as laps arrive; for each class of classesDue, fitPace(trainingRows(...)) in a background
  * step of its own, kept with storePaceFit (the latest two fits per class suffice); predictNextLaps, storing each
  * lap's first prediction; scoreNextLaps and accuracyByClass for the rolling error; detectAnomalies and
  * raceStrategy. A finished race, or a replay: replayRace.
@@ -10,7 +10,7 @@ export { detectAnomalies, type AnomalyReason, type LapAnomaly } from "./anomalie
 export { predictLaps, replayFits, scoreNextLaps, type LapPrediction, type ReplayOptions } from "./backtest";
 export { BASELINE_LAPS } from "./car-history";
 export { PACE_FEATURES, type PaceFeature } from "./features";
-export { buildLapTable, type LapTable, type NextLap, type PaceRow } from "./lap-table";
+export { buildLapTable, lapSweep, type LapSweep, type LapTable, type NextLap, type PaceRow } from "./lap-table";
 export { predictNextLaps, type NextLapPrediction } from "./next-lap";
 export { fitAt, fitPace, loadPaceFit, PACE_MODEL, predictPace, storePaceFit, trainingRows, type PaceFit, type PaceModelOptions, type StoredPaceFit, type TrainingRow } from "./pace-model";
 export { replayRace, type PaceReplay } from "./replay";

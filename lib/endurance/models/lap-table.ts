@@ -63,72 +63,102 @@ export interface LapTable {
   lastCrossingMs: number;
 }
 
+/** A walk through the race that goes on as laps arrive: see lapSweep. */
+export interface LapSweep {
+  /**
+   * Walks on through `laps`. False, and nothing walked, when one crosses the line before the latest crossing walked
+   * (a lap stated late): the walk must then start again from the first lap.
+   */
+  add(laps: readonly LapRecord[]): boolean;
+  /** The table of every lap walked so far. */
+  table(): LapTable;
+}
+
+const byCrossing = (a: LapRecord, b: LapRecord) => a.elapsedMs - b.elapsedMs || compareCarNumbers(a.car, b.car) || a.lap - b.lap;
+
 /**
  * Walks the race crossing by crossing, so that everything a row holds about a lap's start comes from crossings
- * up to that start and nothing later: the backtest can then ask each lap what a live model would have said.
+ * up to that start and nothing later: the backtest can then ask each lap what a live model would have said. For the
+ * same reason the walk can go on from where it stopped when new laps arrive, instead of starting again (a live race
+ * adds a few laps a poll to thousands).
  */
-export function buildLapTable(laps: readonly LapRecord[]): LapTable {
-  const order = [...laps].sort((a, b) => a.elapsedMs - b.elapsedMs || compareCarNumbers(a.car, b.car) || a.lap - b.lap);
+export function lapSweep(): LapSweep {
   const cars = new Map<string, CarHistory>();
   const field = newField();
   const upcoming = new Map<string, NextLap>();
   const rows: PaceRow[] = [];
-  for (const lap of order) {
-    const car = cars.get(lap.car) ?? newCarHistory(lap);
-    cars.set(lap.car, car);
-    const { previous, baselineMs } = car;
-    const startMs = lap.elapsedMs - lap.lapTimeMs;
-    const racing = !lap.inLap && !lap.outLap && baselineMs !== null ? { atMs: lap.elapsedMs, car: lap.car, carClass: car.carClass, ratio: lap.lapTimeMs / baselineMs } : null;
-    const endsUnderCaution = isNeutralised(lap.flag) || recordCrossing(field, lap.elapsedMs, racing) > CAUTION_RATIO;
-    const neutralised = endsUnderCaution || car.endedUnderCaution || cautionDuring(field, startMs, lap.elapsedMs);
-    const driver = driverName(lap);
-    const follows = previous !== null && previous.lap === lap.lap - 1;
-    const newDriver = previous === null || driverName(previous) !== driver;
-    const green = follows && !lap.inLap && !lap.outLap && !neutralised && !newDriver && previous.flag !== "chequered";
-    const known = upcoming.get(lap.car);
+  let latest: LapRecord | null = null;
+  return {
+    add(laps) {
+      const order = [...laps].sort(byCrossing);
+      if (latest && order[0] && byCrossing(order[0], latest) < 0) return false;
+      for (const lap of order) {
+        const car = cars.get(lap.car) ?? newCarHistory(lap);
+        cars.set(lap.car, car);
+        const { previous, baselineMs } = car;
+        const startMs = lap.elapsedMs - lap.lapTimeMs;
+        const racing = !lap.inLap && !lap.outLap && baselineMs !== null ? { atMs: lap.elapsedMs, car: lap.car, carClass: car.carClass, ratio: lap.lapTimeMs / baselineMs } : null;
+        const endsUnderCaution = isNeutralised(lap.flag) || recordCrossing(field, lap.elapsedMs, racing) > CAUTION_RATIO;
+        const neutralised = endsUnderCaution || car.endedUnderCaution || cautionDuring(field, startMs, lap.elapsedMs);
+        const driver = driverName(lap);
+        const follows = previous !== null && previous.lap === lap.lap - 1;
+        const newDriver = previous === null || driverName(previous) !== driver;
+        const green = follows && !lap.inLap && !lap.outLap && !neutralised && !newDriver && previous.flag !== "chequered";
+        const known = upcoming.get(lap.car);
 
-    const newStint = lap.outLap || previous === null;
-    car.stintLap = newStint ? 1 : car.stintLap + 1;
-    if (newStint) car.stintStartMs = startMs;
-    car.driverLaps = newDriver ? 1 : car.driverLaps + 1;
-    car.driver = driver;
-    car.previous = lap;
-    car.endedUnderCaution = endsUnderCaution;
-    car.previousRaced = !neutralised;
-    rows.push({
-      car: lap.car,
-      lap: lap.lap,
-      carClass: car.carClass,
-      driver,
-      startMs,
-      endMs: lap.elapsedMs,
-      lapTimeMs: lap.lapTimeMs,
-      sectorsMs: lap.sectorsMs,
-      inLap: lap.inLap,
-      outLap: lap.outLap,
-      baselineMs,
-      baselineSectorsMs: baselineMs === null ? null : sectorMedians(car.green.slice(-BASELINE_LAPS)),
-      features: known?.lap === lap.lap ? known.features : null,
-      green,
-      neutralised,
-      stintLap: car.stintLap,
-      driverLaps: car.driverLaps,
-    });
-    if (green) {
-      const pace = classPace(cars.values(), car.carClass) ?? lap.lapTimeMs;
-      car.green.push({ lap: lap.lap, lapTimeMs: lap.lapTimeMs, driver, sectorsMs: lap.sectorsMs, endMs: lap.elapsedMs, classPaceMs: pace });
-      car.baselineMs = baselineOf(car.green);
-    }
-    upcoming.set(lap.car, {
-      car: lap.car,
-      carClass: car.carClass,
-      lap: lap.lap + 1,
-      startMs: lap.elapsedMs,
-      baselineMs: car.baselineMs,
-      features: lap.inLap ? null : nextLapFeatures(car, cars, field, lap.elapsedMs),
-    });
-  }
-  return { rows, next: [...upcoming.values()], lastCrossingMs: order[order.length - 1]?.elapsedMs ?? 0 };
+        const newStint = lap.outLap || previous === null;
+        car.stintLap = newStint ? 1 : car.stintLap + 1;
+        if (newStint) car.stintStartMs = startMs;
+        car.driverLaps = newDriver ? 1 : car.driverLaps + 1;
+        car.driver = driver;
+        car.previous = lap;
+        car.endedUnderCaution = endsUnderCaution;
+        car.previousRaced = !neutralised;
+        rows.push({
+          car: lap.car,
+          lap: lap.lap,
+          carClass: car.carClass,
+          driver,
+          startMs,
+          endMs: lap.elapsedMs,
+          lapTimeMs: lap.lapTimeMs,
+          sectorsMs: lap.sectorsMs,
+          inLap: lap.inLap,
+          outLap: lap.outLap,
+          baselineMs,
+          baselineSectorsMs: baselineMs === null ? null : sectorMedians(car.green.slice(-BASELINE_LAPS)),
+          features: known?.lap === lap.lap ? known.features : null,
+          green,
+          neutralised,
+          stintLap: car.stintLap,
+          driverLaps: car.driverLaps,
+        });
+        if (green) {
+          const pace = classPace(cars.values(), car.carClass) ?? lap.lapTimeMs;
+          car.green.push({ lap: lap.lap, lapTimeMs: lap.lapTimeMs, driver, sectorsMs: lap.sectorsMs, endMs: lap.elapsedMs, classPaceMs: pace });
+          car.baselineMs = baselineOf(car.green);
+        }
+        upcoming.set(lap.car, {
+          car: lap.car,
+          carClass: car.carClass,
+          lap: lap.lap + 1,
+          startMs: lap.elapsedMs,
+          baselineMs: car.baselineMs,
+          features: lap.inLap ? null : nextLapFeatures(car, cars, field, lap.elapsedMs),
+        });
+        latest = lap;
+      }
+      return true;
+    },
+    table: () => ({ rows: rows.slice(), next: [...upcoming.values()], lastCrossingMs: latest?.elapsedMs ?? 0 }),
+  };
+}
+
+/** The lap table of a race's laps in one walk. */
+export function buildLapTable(laps: readonly LapRecord[]): LapTable {
+  const sweep = lapSweep();
+  sweep.add(laps);
+  return sweep.table();
 }
 
 function sectorMedians(laps: readonly GreenLap[]): [number | null, number | null, number | null] {

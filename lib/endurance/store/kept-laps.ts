@@ -1,12 +1,13 @@
 import { sql } from "@/lib/db";
-import { buildLapTable, type LapTable } from "../models";
+import { lapSweep, type LapSweep, type LapTable } from "../models";
 import { lapKey, type LapRecord } from "../records";
 import { loadLaps } from "./laps";
 
 // A race's laps, kept in memory between reads: every poll of a live race reads them in each of its steps (store, fits
 // due, each fit, analyse), and a 24 h race holds 15-25k laps. A read asks Postgres only how many laps there are; when
 // there are more, it loads those from a little before the latest kept (a file may state a lap late) and checks the
-// count, and loads them all when anything does not add up.
+// count, and loads them all when anything does not add up. The lap table walks on through the added laps (lapSweep)
+// rather than walking the whole race again.
 
 /** A file states laps in crossing order, give or take: laps stored later than this behind the latest are read in full. */
 const LATE_MARGIN_MS = 10 * 60_000;
@@ -17,7 +18,7 @@ export interface KeptLaps {
   /** In crossing order. */
   laps: readonly LapRecord[];
   keys: ReadonlySet<string>;
-  /** The lap table (lib/endurance/models), built on first use. */
+  /** The lap table (lib/endurance/models), made on first use. */
   table(): LapTable;
 }
 
@@ -27,6 +28,8 @@ interface Entry {
   laps: LapRecord[];
   keys: Set<string>;
   lastMs: number;
+  /** The walk through these laps, once the table was asked for; handed on to the next entry as laps arrive. */
+  sweep: LapSweep | null;
   table: LapTable | null;
 }
 
@@ -35,7 +38,7 @@ const kept = new Map<number, Entry>();
 const byCrossing = (a: LapRecord, b: LapRecord) => a.elapsedMs - b.elapsedMs || (a.car < b.car ? -1 : a.car > b.car ? 1 : 0);
 
 function entryOf(createdAtMs: number, laps: LapRecord[]): Entry {
-  return { createdAtMs, laps, keys: new Set(laps.map((lap) => lapKey(lap.car, lap.lap))), lastMs: laps.at(-1)?.elapsedMs ?? 0, table: null };
+  return { createdAtMs, laps, keys: new Set(laps.map((lap) => lapKey(lap.car, lap.lap))), lastMs: laps.at(-1)?.elapsedMs ?? 0, sweep: null, table: null };
 }
 
 /** The laps added since `entry`, or null when they do not add up to `count` (then everything is read again). */
@@ -46,7 +49,18 @@ async function extended(raceId: number, entry: Entry, count: number): Promise<En
   const laps = [...entry.laps, ...added];
   // Laps stated late land before the latest kept: order them in.
   if (added.some((lap) => lap.elapsedMs < entry.lastMs)) laps.sort(byCrossing);
-  return entryOf(entry.createdAtMs, laps);
+  const next = entryOf(entry.createdAtMs, laps);
+  if (entry.sweep?.add(added)) next.sweep = entry.sweep;
+  entry.sweep = null;
+  return next;
+}
+
+const tableOf = (entry: Entry) => (entry.table ??= (entry.sweep ??= walked(entry.laps)).table());
+
+function walked(laps: readonly LapRecord[]): LapSweep {
+  const sweep = lapSweep();
+  sweep.add(laps);
+  return sweep;
 }
 
 /** A race's stored laps, read from Postgres only as far as they changed since the last read in this process. */
@@ -65,7 +79,7 @@ export async function keptLaps(raceId: number): Promise<KeptLaps> {
   kept.set(raceId, entry);
   while (kept.size > KEPT_RACES) kept.delete(kept.keys().next().value!);
   const current = entry;
-  return { laps: current.laps, keys: current.keys, table: () => (current.table ??= buildLapTable(current.laps)) };
+  return { laps: current.laps, keys: current.keys, table: () => tableOf(current) };
 }
 
 /** Forgets every race's laps: the next read of each is a full one (the reference bench/endurance.ts measures against). */

@@ -9,11 +9,12 @@ type ViewProps<P> = { params: Promise<P & { view: string }> };
 
 /**
  * The page that renders a public page's views (lib/ui/cached-view.ts): the public page, given the query its view
- * holds. Its kept copy is expired with `tag`, the tag of the data it shows.
+ * holds. Its kept copy is expired with `tag`, the tag of the data it shows; without one, only by its time step and
+ * its route's `revalidate`.
  */
-export function viewPage<P extends object>(Page: (props: PageProps<P>) => ReactNode | Promise<ReactNode>, tag: string) {
+export function viewPage<P extends object>(Page: (props: PageProps<P>) => ReactNode | Promise<ReactNode>, tag?: string) {
   return async function ViewPage({ params }: ViewProps<P>) {
-    await dependsOn(tag);
+    if (tag) await dependsOn(tag);
     return <Page params={params} searchParams={viewSearchParams(params)} />;
   };
 }

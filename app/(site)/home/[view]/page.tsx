@@ -1,9 +1,7 @@
+import { viewPage } from "@/lib/ui/cached-view-page";
 import HomePage from "../../page";
 
 // The home page's views, kept in the full-route cache (lib/ui/cached-view.ts) for the ten seconds they are asked in.
 export const revalidate = 10;
 export const generateStaticParams = () => [];
-
-export default function CachedHomePage() {
-  return <HomePage />;
-}
+export default viewPage(HomePage);

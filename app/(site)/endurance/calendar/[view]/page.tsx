@@ -1,3 +1,4 @@
+import { viewPage } from "@/lib/ui/cached-view-page";
 import EndurancePage from "../../page";
 
 export { metadata } from "../../page";
@@ -5,7 +6,4 @@ export { metadata } from "../../page";
 // The calendar's views, kept in the full-route cache (lib/ui/cached-view.ts) for the ten seconds they are asked in.
 export const revalidate = 10;
 export const generateStaticParams = () => [];
-
-export default function CachedEndurancePage() {
-  return <EndurancePage />;
-}
+export default viewPage(EndurancePage);

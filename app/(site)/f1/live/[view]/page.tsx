@@ -1,3 +1,4 @@
+import { viewPage } from "@/lib/ui/cached-view-page";
 import F1LivePage from "../../page";
 
 export { metadata } from "../../page";
@@ -6,7 +7,4 @@ export { metadata } from "../../page";
 // page's own poll interval, so any number of arriving viewers cost one render a second.
 export const revalidate = 1;
 export const generateStaticParams = () => [];
-
-export default function CachedF1LivePage() {
-  return <F1LivePage />;
-}
+export default viewPage(F1LivePage);

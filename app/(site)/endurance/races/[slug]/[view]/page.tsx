@@ -1,3 +1,4 @@
+import { viewPage } from "@/lib/ui/cached-view-page";
 import RacePage from "../page";
 
 export { generateMetadata } from "../page";
@@ -6,7 +7,4 @@ export { generateMetadata } from "../page";
 // page's own poll interval, after which the page follows the race by itself anyway.
 export const revalidate = 5;
 export const generateStaticParams = () => [];
-
-export default function CachedRacePage({ params }: { params: Promise<{ slug: string; view: string }> }) {
-  return <RacePage params={params} />;
-}
+export default viewPage(RacePage);

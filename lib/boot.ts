@@ -1,6 +1,7 @@
 import { runMigrations } from "@/db/migrate";
 import { domains } from "@/lib/domains";
 import { databaseUrl } from "./env";
+import { followExpiries } from "./cache-expiry";
 import { checkEnvironment } from "./env-check";
 import { log } from "./log";
 
@@ -13,6 +14,8 @@ export async function boot(): Promise<void> {
   const { applied, total } = await runMigrations(url);
   const where = new URL(url);
   log.info({ applied, total, database: `${where.hostname}:${where.port || 5432}${where.pathname}` }, "database ready");
+  // Cached pages expire here when another instance's sync changes their data.
+  await followExpiries();
   for (const domain of domains) {
     domain.warmUp?.().then(
       () => log.debug({ domain: domain.slug }, "warmed up"),

@@ -14,6 +14,9 @@ const CAUTION_WINDOW_MS = 60_000;
 const TREND_WINDOW_MS = 300_000;
 const TREND_MAX_RATIO = 1.15;
 const MIN_TREND_LAPS = 3;
+// The field's trend (see greenTrend) needs five cars: with three, a few cars caught by an unflagged caution or a
+// slow zone moved it 15-30 % on a dry race (Spa 2025).
+const MIN_TREND_CARS = 5;
 
 /** A racing lap (neither in- nor out-lap) of a car that had a baseline, as a ratio to that baseline. */
 interface RacingLap {
@@ -25,12 +28,14 @@ interface RacingLap {
 
 export interface Field {
   laps: RacingLap[];
+  /** Green laps (see PaceRow) of cars that had a baseline, as ratios to it, in the order they ended. */
+  green: RacingLap[];
   /** At every crossing: the median ratio of the last few racing laps, 1 when too few are known. */
   pace: { atMs: number; ratio: number }[];
 }
 
 export function newField(): Field {
-  return { laps: [], pace: [] };
+  return { laps: [], green: [], pace: [] };
 }
 
 /** Adds a crossing (with its racing lap, if it is one) and returns the field's pace ratio at that moment. */
@@ -77,4 +82,27 @@ export function classPace(cars: Iterable<CarHistory>, carClass: string | null): 
   const baselines: number[] = [];
   for (const car of cars) if (car.carClass === carClass && car.baselineMs !== null) baselines.push(car.baselineMs);
   return median(baselines);
+}
+
+/** Adds a green lap, once its crossing has shown it was one. */
+export function recordGreen(field: Field, lap: RacingLap): void {
+  field.green.push(lap);
+}
+
+/**
+ * The field's conditions now: the median, over the other cars with a green lap in the last five minutes, of
+ * their latest one against their own baseline (0.01: 1 % slower). Green laps only, one per car, so neither a
+ * caution's laps nor one car's string of laps pass for a change of conditions. 0 when too few cars say anything.
+ */
+export function greenTrend(field: Field, atMs: number, exceptCar: string): number {
+  const seen = new Set<string>([exceptCar]);
+  const deltas: number[] = [];
+  for (let i = field.green.length - 1; i >= 0; i -= 1) {
+    const lap = field.green[i];
+    if (!lap || atMs - lap.atMs > TREND_WINDOW_MS) break;
+    if (seen.has(lap.car)) continue;
+    seen.add(lap.car);
+    deltas.push(lap.ratio - 1);
+  }
+  return deltas.length >= MIN_TREND_CARS ? (median(deltas) ?? 0) : 0;
 }

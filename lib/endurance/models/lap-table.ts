@@ -4,7 +4,7 @@ import { isNeutralised } from "../flags";
 import type { LapRecord } from "../records";
 import { BASELINE_LAPS, baselineOf, newCarHistory, sectorSum, sectorTimes, stintGreenLaps, type CarHistory, type GreenLap } from "./car-history";
 import { featureVector, type PaceFeatures } from "./features";
-import { CAUTION_RATIO, cautionDuring, classPace, newField, paceTrend, recordCrossing, type Field } from "./field";
+import { CAUTION_RATIO, cautionDuring, classPace, greenTrend, newField, paceTrend, recordCrossing, recordGreen, type Field } from "./field";
 import { trafficAt } from "./traffic";
 
 // A driver's pace is the median of their last ten green laps.
@@ -133,6 +133,7 @@ export function lapSweep(): LapSweep {
           stintLap: car.stintLap,
           driverLaps: car.driverLaps,
         });
+        if (green && baselineMs !== null) recordGreen(field, { atMs: lap.elapsedMs, car: lap.car, carClass: car.carClass, ratio: lap.lapTimeMs / baselineMs });
         if (green) {
           const pace = classPace(cars.values(), car.carClass) ?? lap.lapTimeMs;
           car.green.push({ lap: lap.lap, lapTimeMs: lap.lapTimeMs, driver, sectorsMs: lap.sectorsMs, endMs: lap.elapsedMs, classPaceMs: pace });
@@ -188,7 +189,7 @@ function nextLapFeatures(car: CarHistory, cars: Map<string, CarHistory>, field: 
     medianSectors: relative(sectorSum(recent, median)),
     lateSectors: lateSectors(car, recent),
     driverPace: driverPace(car, recent),
-    fieldTrend: paceTrend(field, atMs, car.car),
+    fieldTrend: greenTrend(field, atMs, car.car),
     classTrend: paceTrend(field, atMs, car.car, car.carClass),
     conditions: pace / (median(recent.map((lap) => lap.classPaceMs)) ?? pace) - 1,
     carPace: baseline / pace - 1,

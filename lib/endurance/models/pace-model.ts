@@ -3,6 +3,7 @@ import { median } from "../derive/lap-facts";
 import type { PaceRow } from "./lap-table";
 import { mulberry32 } from "@/lib/random";
 import { sampleOf } from "./sample";
+import { PACE_FEATURES } from "./features";
 
 export interface PaceModelOptions {
   trees: number;
@@ -21,8 +22,19 @@ export interface PaceModelOptions {
 // ml-cart searches splits in time quadratic in a node's laps, so a fit stays at a few hundred laps: 300 laps and 24
 // trees train in about half a second. More laps or deeper trees did not predict better on the tuning races. A model
 // trained on the first wet hour of Spa 2020 learned 5-8 % corrections and did worse than the baseline for hours:
-// 3 % bounds that and leaves room for the corrections that hold (traffic, fresh tyres, a new driver).
+// 3 % bounds that and leaves room for the corrections that hold (traffic, fresh tyres, a new driver). With the
+// reference following the field's trend (see TREND_SHARES), 5 % did slightly better on the tuning races but worse
+// on Le Mans 2024 LMP2 (0.882 -> 0.901 of the baseline's error): 3 % stays.
 export const PACE_MODEL: PaceModelOptions = { trees: 24, maxDepth: 8, minLeafLaps: 12, featureShare: 0.5, sampleLaps: 300, maxCorrection: 0.03, seed: 20_240_615 };
+
+// The forest corrects a reference that follows the field, not the bare baseline: the baseline times the field's
+// trend (fieldTrend, the other cars' latest green laps against their own baselines) to a share. Under the 3 % cap
+// the forest alone cannot follow the 5-20 % a track drying or getting wet moves every car, and the baseline
+// follows only five laps later. On dry, steady racing the trend is mostly noise (Spa 2025: any fixed share did
+// worse on its GT3s), while in changing conditions half to all of it holds (Spa 2020, Daytona 2019): each fit
+// takes the share that best predicted its class's training laps.
+const TREND_SHARES = [0, 0.25, 0.5, 0.75, 1];
+const FIELD_TREND = PACE_FEATURES.indexOf("fieldTrend");
 
 // Targets are clipped to the median residual plus or minus this many median absolute deviations: leaves are
 // means, and a spin or a slow zone in the training laps would otherwise drag every prediction near it.
@@ -36,6 +48,8 @@ export interface PaceFit {
   /** Green laps of the class known at that moment (the fit drew its sample from them). */
   trainingLaps: number;
   forest: RandomForestRegression;
+  /** Share of the field's trend the reference follows (see TREND_SHARES). */
+  trendShare: number;
 }
 
 /** A fit as plain JSON, to keep between background steps. */
@@ -44,6 +58,8 @@ export interface StoredPaceFit {
   trainedAtMs: number;
   trainingLaps: number;
   forest: ReturnType<RandomForestRegression["toJSON"]>;
+  /** Absent in fits stored before the reference followed the field: they correct the bare baseline. */
+  trendShare?: number;
 }
 
 /** A lap a model can learn from: green, with a baseline and inputs. */
@@ -54,16 +70,38 @@ export function trainingRows(rows: readonly PaceRow[], carClass: string | null, 
   return rows.filter((row): row is TrainingRow => row.carClass === carClass && row.green && row.features !== null && row.baselineMs !== null && row.endMs <= atMs);
 }
 
+/** The reference a fit corrects, as a ratio to the baseline: the field's trend to the fit's share. */
+function reference(features: readonly number[], trendShare: number): number {
+  return 1 + trendShare * (features[FIELD_TREND] ?? 0);
+}
+
+/** The share of the field's trend that predicted these laps best (least absolute error). */
+function trendShareOf(rows: readonly TrainingRow[]): number {
+  let best = 0;
+  let bestError = Infinity;
+  for (const share of TREND_SHARES) {
+    let error = 0;
+    for (const row of rows) error += Math.abs(row.lapTimeMs / row.baselineMs - reference(row.features, share));
+    if (error < bestError) {
+      best = share;
+      bestError = error;
+    }
+  }
+  return best;
+}
+
 /**
- * Trains a forest on how a class's laps differ from their baseline (as a ratio): the forest learns corrections
- * to the median of the last five laps, not lap times, so it carries over from one circuit to another.
+ * Trains a forest on how a class's laps differ from their reference (as a ratio): the forest learns corrections
+ * to the median of the last five laps moved with the field (see TREND_SHARES), not lap times, so it carries over
+ * from one circuit to another.
  */
 export function fitPace(rows: readonly TrainingRow[], carClass: string | null, trainedAtMs: number, options: PaceModelOptions = PACE_MODEL): PaceFit {
   const recent = rows.slice(-Math.floor(options.sampleLaps / 2));
   const older = rows.slice(0, rows.length - recent.length);
   const random = mulberry32(options.seed + rows.length);
   const sample = [...sampleOf(older, options.sampleLaps - recent.length, random), ...recent];
-  const residuals = sample.map((row) => row.lapTimeMs / row.baselineMs - 1);
+  const trendShare = trendShareOf(rows);
+  const residuals = sample.map((row) => row.lapTimeMs / (row.baselineMs * reference(row.features, trendShare)) - 1);
   const center = median(residuals) ?? 0;
   const spread = Math.max(MIN_MAD, median(residuals.map((value) => Math.abs(value - center))) ?? 0);
   const low = Math.max(-options.maxCorrection, center - CLIP_MADS * spread);
@@ -82,14 +120,14 @@ export function fitPace(rows: readonly TrainingRow[], carClass: string | null, t
     sample.map((row) => row.features),
     targets,
   );
-  return { carClass, trainedAtMs, trainingLaps: rows.length, forest };
+  return { carClass, trainedAtMs, trainingLaps: rows.length, forest, trendShare };
 }
 
 /** Predicted lap times (ms) for laps with these baselines and inputs. */
 export function predictPace(fit: PaceFit, laps: readonly { baselineMs: number; features: number[] }[]): number[] {
   if (laps.length === 0) return [];
   const corrections = fit.forest.predict(laps.map((lap) => lap.features));
-  return laps.map((lap, i) => lap.baselineMs * (1 + (corrections[i] ?? 0)));
+  return laps.map((lap, i) => lap.baselineMs * reference(lap.features, fit.trendShare) * (1 + (corrections[i] ?? 0)));
 }
 
 /** The class's latest fit trained at or before `atMs`. */
@@ -100,9 +138,9 @@ export function fitAt(fits: readonly PaceFit[], carClass: string | null, atMs: n
 }
 
 export function storePaceFit(fit: PaceFit): StoredPaceFit {
-  return { carClass: fit.carClass, trainedAtMs: fit.trainedAtMs, trainingLaps: fit.trainingLaps, forest: fit.forest.toJSON() };
+  return { carClass: fit.carClass, trainedAtMs: fit.trainedAtMs, trainingLaps: fit.trainingLaps, forest: fit.forest.toJSON(), trendShare: fit.trendShare };
 }
 
 export function loadPaceFit(stored: StoredPaceFit): PaceFit {
-  return { carClass: stored.carClass, trainedAtMs: stored.trainedAtMs, trainingLaps: stored.trainingLaps, forest: RandomForestRegression.load(stored.forest) };
+  return { carClass: stored.carClass, trainedAtMs: stored.trainedAtMs, trainingLaps: stored.trainingLaps, forest: RandomForestRegression.load(stored.forest), trendShare: stored.trendShare ?? 0 };
 }

@@ -91,6 +91,17 @@ describe("the rolling backtest", () => {
     expect(predictPace(loaded, inputs)).toEqual(predictPace(fit, inputs));
   });
 
+  it("loads a fit stored before the reference followed the field as correcting the bare baseline", () => {
+    const fit = full.fits[full.fits.length - 1];
+    if (!fit) throw new Error("the excerpt trains models");
+    const { trendShare, ...older } = storePaceFit(fit);
+    expect(trendShare).toBe(fit.trendShare);
+    const loaded = loadPaceFit(JSON.parse(JSON.stringify(older)));
+    expect(loaded.trendShare).toBe(0);
+    const inputs = full.table.rows.flatMap((row) => (row.carClass === fit.carClass && row.features && row.baselineMs ? [{ baselineMs: row.baselineMs, features: row.features }] : []));
+    expect(predictPace(loaded, inputs)).toEqual(predictPace({ ...fit, trendShare: 0 }, inputs));
+  });
+
   it("predicts every car's next lap with the source its class's accuracy picks", () => {
     const next = predictNextLaps(full.table, full.fits, full.accuracy);
     const use = new Map(full.accuracy.map((entry) => [entry.carClass, entry.use]));

@@ -57,7 +57,7 @@ describe("a race's laps kept between reads", () => {
     expect(tables[0]!.rows).toHaveLength(40);
   });
 
-  it("reads everything again when laps went away or the race was made again", async () => {
+  it("reads everything again when laps went away, were stored again, or the race was made again", async () => {
     const race = await schedule("kept-again");
     await insertLaps(sql(), race.id, byCrossing);
     expect((await keptLaps(race.id)).laps).toHaveLength(laps.length);
@@ -65,6 +65,11 @@ describe("a race's laps kept between reads", () => {
     await sql()`delete from endurance_laps where race_id = ${race.id}`;
     await sql()`update endurance_races set created_at = created_at + interval '1 second' where id = ${race.id}`;
     await insertLaps(sql(), race.id, byCrossing.map((lap) => ({ ...lap, lapTimeMs: lap.lapTimeMs + 1 })));
+    expect((await keptLaps(race.id)).laps.map((lap) => lap.lapTimeMs)).toEqual((await loadLaps(race.id)).map((lap) => lap.lapTimeMs));
+
+    // A replay stores the race again: the same laps, stored anew (here with other times, as a corrected file would).
+    await sql()`delete from endurance_laps where race_id = ${race.id}`;
+    await insertLaps(sql(), race.id, byCrossing.map((lap) => ({ ...lap, lapTimeMs: lap.lapTimeMs + 2 })));
     expect((await keptLaps(race.id)).laps.map((lap) => lap.lapTimeMs)).toEqual((await loadLaps(race.id)).map((lap) => lap.lapTimeMs));
 
     await sql()`delete from endurance_laps where race_id = ${race.id} and car = ${laps[0]!.car}`;

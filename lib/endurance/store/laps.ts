@@ -65,13 +65,16 @@ interface LapRow {
   manufacturer: string | null;
 }
 
-/** A race's laps in crossing order, up to a race time when given (a replay, a TV delay), from one when given. */
-export async function loadLaps(raceId: number, upToMs?: number, fromMs?: number): Promise<LapRecord[]> {
+/**
+ * A race's laps in crossing order, up to a race time when given (a replay, a TV delay); only those stored after a
+ * moment when given (Postgres's own timestamp text, as read from it).
+ */
+export async function loadLaps(raceId: number, upToMs?: number, storedAfter?: string): Promise<LapRecord[]> {
   const rows = await sql()<LapRow[]>`
     select car, lap, driver_number, driver, lap_time_ms, s1_ms, s2_ms, s3_ms, kph, top_speed_kph, elapsed_ms, time_of_day_ms,
       improvement, in_lap, out_lap, pit_time_ms, flag, flag_code, car_class, car_group, team, manufacturer
     from endurance_laps where race_id = ${raceId} ${upToMs === undefined ? sql()`` : sql()`and elapsed_ms <= ${upToMs}`}
-      ${fromMs === undefined ? sql()`` : sql()`and elapsed_ms >= ${fromMs}`}
+      ${storedAfter === undefined ? sql()`` : sql()`and ingested_at > ${storedAfter}::timestamptz`}
     order by elapsed_ms, car`;
   return rows.map((row) => ({
     car: row.car,

@@ -2,7 +2,9 @@ import { and, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { enduranceRaces } from "@/db/schema/endurance";
 import { syncRuns } from "@/db/schema/platform";
+import { expireTag } from "@/lib/cache-expiry";
 import { db } from "@/lib/db";
+import { ENDURANCE_CACHE_TAG } from "./cache-tag";
 import { enduranceEnv } from "./env";
 
 const rulesSchema = z.strictObject({
@@ -53,6 +55,7 @@ export async function scheduleRace(input: RaceInput): Promise<RaceRow> {
     .onConflictDoUpdate({ target: enduranceRaces.slug, set: values })
     .returning();
   if (!row) throw new Error("storing the race returned nothing");
+  await expireTag(ENDURANCE_CACHE_TAG);
   return row;
 }
 

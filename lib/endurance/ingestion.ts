@@ -10,10 +10,12 @@ import {
   enduranceRaces,
   enduranceStandings,
 } from "@/db/schema/endurance";
+import { expireTag } from "@/lib/cache-expiry";
 import { db } from "@/lib/db";
 import { sendEvents } from "@/lib/jobs/events";
 import { openSyncRun, type SyncTrigger } from "@/lib/jobs/runs";
 import { syncEventName } from "@/lib/jobs/sync-kind";
+import { ENDURANCE_CACHE_TAG } from "./cache-tag";
 import { racesIngesting, raceBySlug } from "./calendar";
 import { racesToStart } from "./monitor";
 import type { PollReport } from "./poll";
@@ -101,4 +103,5 @@ export async function resetRace(slug: string): Promise<void> {
       .set({ ingestSyncRunId: null, analysisCursor: null, session: null, laps: 0, raceTimeMs: 0, accuracy: [], anomalies: [], strategy: null, status: "scheduled" })
       .where(eq(enduranceRaces.id, race.id));
   });
+  await expireTag(ENDURANCE_CACHE_TAG);
 }

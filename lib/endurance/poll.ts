@@ -1,7 +1,9 @@
 import { eq, sql as raw } from "drizzle-orm";
 import { enduranceClassifications, enduranceFlags, enduranceRaces } from "@/db/schema/endurance";
 import { db, sql } from "@/lib/db";
+import { expireTag } from "@/lib/cache-expiry";
 import { logger } from "@/lib/log";
+import { ENDURANCE_CACHE_TAG } from "./cache-tag";
 import { raceById, type RaceRow } from "./calendar";
 import { flagPeriods } from "./derive";
 import type { ClassificationRecord, RejectedRow, SessionState, StandingRecord } from "./records";
@@ -55,6 +57,7 @@ export async function pollRace(raceId: number): Promise<PollReport> {
   const flagChequered = flags.some((period) => period.flag === "chequered") && newLaps === 0;
   const chequered = (session?.complete ?? false) || flagChequered;
   const classified = chequered && race.resultsUrl ? await storeClassification(race) : 0;
+  const status = chequered ? "finished" : laps.length > 0 ? "live" : null;
   await db().transaction(async (tx) => {
     if (flags.length) {
       await tx.delete(enduranceFlags).where(eq(enduranceFlags.raceId, raceId));
@@ -65,10 +68,12 @@ export async function pollRace(raceId: number): Promise<PollReport> {
       .set({
         laps: laps.length,
         raceTimeMs,
-        status: chequered ? "finished" : laps.length > 0 ? "live" : raw`${enduranceRaces.status}`,
+        status: status ?? raw`${enduranceRaces.status}`,
       })
       .where(eq(enduranceRaces.id, raceId));
   });
+  // Gone live or finished: the calendar lists it elsewhere now.
+  if (status !== null && status !== race.status) await expireTag(ENDURANCE_CACHE_TAG);
   return {
     newLaps,
     laps: laps.length,

@@ -7,6 +7,7 @@
  */
 export { accuracyByClass, MIN_SCORED_LAPS, type AccuracyWindow, type ClassAccuracy, type PaceSource } from "./accuracy";
 export { detectAnomalies, type AnomalyReason, type LapAnomaly } from "./anomalies";
+export { errorByBaselineMiss, errorByRaceTime, MISS_BANDS, type ErrorSlice } from "./error-breakdown";
 export { predictLaps, replayFits, scoreNextLaps, type LapPrediction, type ReplayOptions } from "./backtest";
 export { BASELINE_LAPS } from "./car-history";
 export { PACE_FEATURES, type PaceFeature } from "./features";

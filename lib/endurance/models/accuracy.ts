@@ -24,12 +24,17 @@ export interface AccuracyWindow {
   toMs?: number;
 }
 
+/** A lap both predictions are measured on: scored (see scoredLaps), and predicted by a model. */
+export function countsInAccuracy(prediction: LapPrediction): prediction is LapPrediction & { modelMs: number } {
+  return prediction.scored && prediction.modelMs !== null;
+}
+
 /** Mean absolute error of model and baseline per class over scored laps, and which of the two to use. */
 export function accuracyByClass(predictions: readonly LapPrediction[], window: AccuracyWindow = {}): ClassAccuracy[] {
   const totals = new Map<string | null, { laps: number; model: number; baseline: number }>();
   for (const prediction of predictions) {
     if (!totals.has(prediction.carClass)) totals.set(prediction.carClass, { laps: 0, model: 0, baseline: 0 });
-    if (!prediction.scored || prediction.modelMs === null) continue;
+    if (!countsInAccuracy(prediction)) continue;
     if (prediction.endMs <= (window.fromMs ?? -Infinity) || prediction.endMs > (window.toMs ?? Infinity)) continue;
     const total = totals.get(prediction.carClass);
     if (!total) continue;

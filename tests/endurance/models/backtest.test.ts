@@ -102,6 +102,23 @@ describe("the rolling backtest", () => {
     expect(predictPace(loaded, inputs)).toEqual(predictPace({ ...fit, trendShare: 0 }, inputs));
   });
 
+  it("corrects with the mean of the forest and the boosted trees, and a fit stored before boosted trees with the forest alone", () => {
+    const fit = full.fits[full.fits.length - 1];
+    if (!fit?.boosted) throw new Error("the excerpt trains models with boosted trees");
+    const { boosted, ...older } = storePaceFit(fit);
+    expect(boosted?.model.length).toBeGreaterThan(1000);
+    const forestOnly = loadPaceFit(JSON.parse(JSON.stringify(older)));
+    expect(forestOnly.boosted).toBeNull();
+    const inputs = full.table.rows.flatMap((row) => (row.carClass === fit.carClass && row.features && row.baselineMs ? [{ baselineMs: row.baselineMs, features: row.features }] : []));
+    const both = predictPace(fit, inputs);
+    const alone = predictPace(forestOnly, inputs);
+    const forest = fit.forest.predict(inputs.map((input) => input.features));
+    const trees = fit.boosted.predict(inputs.map((input) => input.features));
+    expect(both.filter((time, i) => time !== alone[i]).length).toBeGreaterThan(inputs.length * 0.9);
+    // Both correct the same reference: their ratio is the ratio of the corrections.
+    both.forEach((time, i) => expect(time / alone[i]!).toBeCloseTo((1 + (forest[i]! + trees[i]!) / 2) / (1 + forest[i]!), 9));
+  });
+
   it("predicts every car's next lap with the source its class's accuracy picks", () => {
     const next = predictNextLaps(full.table, full.fits, full.accuracy);
     const use = new Map(full.accuracy.map((entry) => [entry.carClass, entry.use]));

@@ -2,36 +2,55 @@ import { readFileSync } from "node:fs";
 import { errorByBaselineMiss, errorByRaceTime, replayRace, type ClassAccuracy, type ErrorSlice } from "@/lib/endurance/models";
 import { parseAnalysis } from "@/lib/endurance/sources";
 
-// Replays an Al Kamel analysis file lap by lap as a live race (models retrained on the schedule, each lap
-// predicted before it starts) and prints the backtest error of the model and the baseline, one table per class.
-// With --detail, each class's error also by two-hour stretch of race time and by how far the baseline missed.
+// Replays Al Kamel analysis files lap by lap as live races (models retrained on the schedule, each lap predicted
+// before it starts) and prints the backtest error of the model and the baseline, one table per class. With
+// several files, a summary of every race's classes follows. With --detail, each class's error also by two-hour
+// stretch of race time and by how far the baseline missed.
 
 const args = process.argv.slice(2);
 const detail = args.includes("--detail");
-const file = args.find((arg) => !arg.startsWith("--"));
-if (!file) {
-  console.error("usage: npm run eval:endurance -- <Al Kamel analysis CSV> [--detail]");
+const files = args.filter((arg) => !arg.startsWith("--"));
+if (files.length === 0) {
+  console.error("usage: npm run eval:endurance -- <Al Kamel analysis CSV> [more files] [--detail]");
   process.exit(2);
 }
 
 const BLOCK_MS = 2 * 3_600_000;
+const GOAL_RATIO = 0.85;
+const ENOUGH_LAPS = 100;
 
-const started = performance.now();
-const batch = parseAnalysis(readFileSync(file));
-const replay = replayRace(batch.laps);
-const seconds = (performance.now() - started) / 1000;
+const summary: { file: string; entry: ClassAccuracy }[] = [];
+for (const file of files) {
+  const started = performance.now();
+  const batch = parseAnalysis(readFileSync(file));
+  const replay = replayRace(batch.laps);
+  const seconds = (performance.now() - started) / 1000;
 
-const cars = new Set(batch.laps.map((lap) => lap.car)).size;
-console.log(`${file}`);
-console.log(`${batch.laps.length} laps of ${cars} cars (${batch.rejected.length} rows rejected), ${replay.fits.length} model fits\n`);
-for (const entry of replay.accuracy) {
-  console.log(`${table(entry)}\n`);
-  if (!detail || entry.laps === 0) continue;
-  console.log(`${slices("race time", errorByRaceTime(replay.predictions, entry.carClass, BLOCK_MS))}\n`);
-  console.log(`${slices("baseline missed by", errorByBaselineMiss(replay.predictions, entry.carClass))}\n`);
+  const cars = new Set(batch.laps.map((lap) => lap.car)).size;
+  console.log(`${file}`);
+  console.log(`${batch.laps.length} laps of ${cars} cars (${batch.rejected.length} rows rejected), ${replay.fits.length} model fits\n`);
+  for (const entry of replay.accuracy) {
+    summary.push({ file, entry });
+    console.log(`${table(entry)}\n`);
+    if (!detail || entry.laps === 0) continue;
+    console.log(`${slices("race time", errorByRaceTime(replay.predictions, entry.carClass, BLOCK_MS))}\n`);
+    console.log(`${slices("baseline missed by", errorByBaselineMiss(replay.predictions, entry.carClass))}\n`);
+  }
+  console.log(`GOAL model MAE <= ${GOAL_RATIO} x baseline MAE: ${replay.accuracy.map((entry) => `${entry.carClass ?? "no class"} ${goal(entry)}`).join(", ")}`);
+  console.log(`done in ${seconds.toFixed(1)} s\n`);
 }
-console.log(`GOAL model MAE <= 0.85 x baseline MAE: ${replay.accuracy.map((entry) => `${entry.carClass ?? "no class"} ${goal(entry)}`).join(", ")}`);
-console.log(`done in ${seconds.toFixed(1)} s`);
+if (files.length > 1) console.log(summaryTable());
+
+/** Every race's classes with enough laps, their ratios, their mean and how many met the goal. */
+function summaryTable(): string {
+  const counted = summary.filter(({ entry }) => entry.ratio !== null && entry.laps >= ENOUGH_LAPS);
+  const width = Math.max(...counted.map(({ file }) => file.length));
+  const rows = counted.map(({ file, entry }) => `  ${file.padEnd(width)}  ${(entry.carClass ?? "no class").padEnd(12)}${String(entry.laps).padStart(7)}${ratio(entry).padStart(8)}  ${goal(entry)}`);
+  const ratios = counted.map(({ entry }) => entry.ratio ?? 0);
+  const mean = ratios.reduce((sum, value) => sum + value, 0) / Math.max(1, ratios.length);
+  const met = counted.filter(({ entry }) => goal(entry) === "met").length;
+  return [`SUMMARY of ${files.length} races: model / baseline per class`, ...rows, `  mean ${mean.toFixed(3)} over ${counted.length} classes, ${met} met the goal`].join("\n");
+}
 
 function table(entry: ClassAccuracy): string {
   const rows: [string, string][] = [
@@ -62,6 +81,6 @@ function ratio(entry: ClassAccuracy): string {
 }
 
 function goal(entry: ClassAccuracy): string {
-  if (entry.ratio === null || entry.laps < 100) return "too few laps";
-  return entry.ratio <= 0.85 ? "met" : "not met";
+  if (entry.ratio === null || entry.laps < ENOUGH_LAPS) return "too few laps";
+  return entry.ratio <= GOAL_RATIO ? "met" : "not met";
 }

@@ -43,10 +43,10 @@ if (files.length > 1) console.log(summaryTable());
 
 /** Every race's classes with enough laps, their ratios, their mean and how many met the goal. */
 function summaryTable(): string {
-  const counted = summary.filter(({ entry }) => entry.ratio !== null && entry.laps >= ENOUGH_LAPS);
+  const counted = summary.filter(({ entry }) => judged(entry));
   const width = Math.max(...counted.map(({ file }) => file.length));
   const rows = counted.map(({ file, entry }) => `  ${file.padEnd(width)}  ${(entry.carClass ?? "no class").padEnd(12)}${String(entry.laps).padStart(7)}${ratio(entry).padStart(8)}  ${goal(entry)}`);
-  const ratios = counted.map(({ entry }) => entry.ratio ?? 0);
+  const ratios = counted.flatMap(({ entry }) => entry.ratio ?? []);
   const mean = ratios.reduce((sum, value) => sum + value, 0) / Math.max(1, ratios.length);
   const met = counted.filter(({ entry }) => goal(entry) === "met").length;
   return [`SUMMARY of ${files.length} races: model / baseline per class`, ...rows, `  mean ${mean.toFixed(3)} over ${counted.length} classes, ${met} met the goal`].join("\n");
@@ -80,7 +80,12 @@ function ratio(entry: ClassAccuracy): string {
   return entry.ratio === null ? "-" : entry.ratio.toFixed(3);
 }
 
+/** A class with enough laps for its ratio to be held against the goal. */
+function judged(entry: ClassAccuracy): entry is ClassAccuracy & { ratio: number } {
+  return entry.ratio !== null && entry.laps >= ENOUGH_LAPS;
+}
+
 function goal(entry: ClassAccuracy): string {
-  if (entry.ratio === null || entry.laps < ENOUGH_LAPS) return "too few laps";
+  if (!judged(entry)) return "too few laps";
   return entry.ratio <= GOAL_RATIO ? "met" : "not met";
 }

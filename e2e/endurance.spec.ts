@@ -101,6 +101,8 @@ test.describe("endurance", () => {
     const finalLaps = Number(await board.locator("tbody tr").first().locator('[data-column="laps"]').textContent());
     await page.getByRole("heading", { name: "Prediction accuracy" }).scrollIntoViewIfNeeded();
     await expect(page.getByTestId("accuracy").locator("tbody tr").first()).toBeVisible();
+    // Each class says which prediction it uses, named as the model is built (see pace-model.ts).
+    await expect(page.getByTestId("accuracy").locator('tbody [data-column="use"]').first()).toHaveText(/^(Model \(forest \+ boosted trees\)|Baseline \(median of last 5 green laps\))$/);
 
     // A long panel draws its first 50 rows, and more on request.
     await page.getByRole("heading", { name: "Pit stops" }).scrollIntoViewIfNeeded();

@@ -27,7 +27,7 @@ export function AccuracyPanel() {
         { key: "model", header: "Model MAE", numeric: true, sortValue: (r) => r.modelMaeMs ?? Infinity, cell: (r) => mae(r.modelMaeMs) },
         { key: "baseline", header: "Baseline MAE", numeric: true, sortValue: (r) => r.baselineMaeMs ?? Infinity, cell: (r) => mae(r.baselineMaeMs) },
         { key: "ratio", header: "Model / baseline", numeric: true, from: "sm", sortValue: (r) => r.ratio ?? Infinity, cell: (r) => (r.ratio === null ? "–" : `${r.ratio.toFixed(2)}×`) },
-        { key: "use", header: "Used", sortValue: (r) => r.use, cell: (r) => (r.use === "model" ? "Model (random forest)" : "Baseline (median of last 5 green laps)") },
+        { key: "use", header: "Used", sortValue: (r) => r.use, cell: (r) => (r.use === "model" ? "Model (forest + boosted trees)" : "Baseline (median of last 5 green laps)") },
       ]}
     />
   );

@@ -18,8 +18,8 @@ export const PACE_FEATURES = [
   "lateSectors",
   // The driver now in the car against the drivers of the baseline's laps, both measured against their class.
   "driverPace",
-  // Conditions: how the field and the class run against their own baselines now (rain, night, a slow zone),
-  // and how the class pace moved since the baseline's laps.
+  // Conditions: how the field and the class run against their own baselines now (rain, night; the field's trend
+  // leaves out a slowdown in one sector, see greenTrend), and how the class pace moved since the baseline's laps.
   "fieldTrend",
   "classTrend",
   "conditions",

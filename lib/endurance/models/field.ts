@@ -17,6 +17,9 @@ const MIN_TREND_LAPS = 3;
 // The field's trend (see greenTrend) needs five cars: with three, a few cars caught by an unflagged caution or a
 // slow zone moved it 15-30 % on a dry race (Spa 2025).
 const MIN_TREND_CARS = 5;
+// A sector runs a local slowdown when its trend is over 1 % and over twice the larger of the other two's.
+const LOCAL_SLOWDOWN_FLOOR = 0.01;
+const LOCAL_SLOWDOWN_SPREAD = 2;
 
 /** A racing lap (neither in- nor out-lap) of a car that had a baseline, as a ratio to that baseline. */
 interface RacingLap {
@@ -26,10 +29,18 @@ interface RacingLap {
   ratio: number;
 }
 
+/** A green lap as the field remembers it: its lap and each sector against the car's baseline. */
+interface GreenRatios extends RacingLap {
+  /** Null for a sector without a time, on the lap or in the baseline. */
+  sectorRatios: (number | null)[];
+  /** Each sector's share of the baseline lap. */
+  sectorShares: number[];
+}
+
 export interface Field {
   laps: RacingLap[];
   /** Green laps (see PaceRow) of cars that had a baseline, as ratios to it, in the order they ended. */
-  green: RacingLap[];
+  green: GreenRatios[];
   /** At every crossing: the median ratio of the last few racing laps, 1 when too few are known. */
   pace: { atMs: number; ratio: number }[];
 }
@@ -85,24 +96,59 @@ export function classPace(cars: Iterable<CarHistory>, carClass: string | null): 
 }
 
 /** Adds a green lap, once its crossing has shown it was one. */
-export function recordGreen(field: Field, lap: RacingLap): void {
+export function recordGreen(field: Field, lap: GreenRatios): void {
   field.green.push(lap);
 }
 
 /**
  * The field's conditions now: the median, over the other cars with a green lap in the last five minutes, of
- * their latest one against their own baseline (0.01: 1 % slower). Green laps only, one per car, so neither a
- * caution's laps nor one car's string of laps pass for a change of conditions. 0 when too few cars say anything.
+ * their latest one against their own baseline (0.01: 1 % slower), less any local slowdown (see localSlowdown).
+ * Green laps only, one per car, so neither a caution's laps nor one car's string of laps pass for a change of
+ * conditions. 0 when too few cars say anything.
  */
 export function greenTrend(field: Field, atMs: number, exceptCar: string): number {
+  const latest = latestGreen(field, atMs, exceptCar);
+  if (latest.length < MIN_TREND_CARS) return 0;
+  return (median(latest.map((lap) => lap.ratio - 1)) ?? 0) - localSlowdown(latest);
+}
+
+/**
+ * How much of the field's trend one sector alone makes: a slow zone or a local yellow slows one sector by 20-60 %
+ * for a few minutes and is gone by the time the next car gets there (Le Mans 2026: laps that ran at their baseline
+ * were predicted 6-8 % slow after the field ran 11-14 % slower), while rain or a drying track moves every sector
+ * (Spa 2020, Daytona 2019). The part of a sector's trend above LOCAL_SLOWDOWN_SPREAD times the larger of the
+ * others', weighted by the sector's share of the lap; 0 when the sectors are not timed.
+ */
+function localSlowdown(laps: readonly GreenRatios[]): number {
+  const trends: number[] = [];
+  const shares: number[] = [];
+  for (const sector of [0, 1, 2]) {
+    const deltas = laps.flatMap((lap) => {
+      const ratio = lap.sectorRatios[sector] ?? null;
+      return ratio === null ? [] : [ratio - 1];
+    });
+    if (deltas.length < MIN_TREND_CARS) return 0;
+    trends.push(median(deltas) ?? 0);
+    shares.push(median(laps.flatMap((lap) => lap.sectorShares[sector] ?? [])) ?? 1 / 3);
+  }
+  const total = shares.reduce((sum, share) => sum + share, 0);
+  return trends.reduce((sum, trend, sector) => {
+    const others = Math.max(...trends.filter((_, i) => i !== sector));
+    const excess = trend - Math.max(LOCAL_SLOWDOWN_FLOOR, LOCAL_SLOWDOWN_SPREAD * others);
+    return excess > 0 ? sum + (excess * (shares[sector] ?? 0)) / total : sum;
+  }, 0);
+}
+
+/** The latest green lap of each other car in the last five minutes. */
+function latestGreen(field: Field, atMs: number, exceptCar: string): GreenRatios[] {
   const seen = new Set<string>([exceptCar]);
-  const deltas: number[] = [];
+  const latest: GreenRatios[] = [];
   for (let i = field.green.length - 1; i >= 0; i -= 1) {
     const lap = field.green[i];
     if (!lap || atMs - lap.atMs > TREND_WINDOW_MS) break;
     if (seen.has(lap.car)) continue;
     seen.add(lap.car);
-    deltas.push(lap.ratio - 1);
+    latest.push(lap);
   }
-  return deltas.length >= MIN_TREND_CARS ? (median(deltas) ?? 0) : 0;
+  return latest;
 }

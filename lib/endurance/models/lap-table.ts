@@ -133,7 +133,8 @@ export function lapSweep(): LapSweep {
           stintLap: car.stintLap,
           driverLaps: car.driverLaps,
         });
-        if (green && baselineMs !== null) recordGreen(field, { atMs: lap.elapsedMs, car: lap.car, carClass: car.carClass, ratio: lap.lapTimeMs / baselineMs });
+        const row = rows[rows.length - 1];
+        if (green && baselineMs !== null && row) recordGreen(field, { atMs: lap.elapsedMs, car: lap.car, carClass: car.carClass, ratio: lap.lapTimeMs / baselineMs, ...sectorRatios(lap.sectorsMs, row.baselineSectorsMs) });
         if (green) {
           const pace = classPace(cars.values(), car.carClass) ?? lap.lapTimeMs;
           car.green.push({ lap: lap.lap, lapTimeMs: lap.lapTimeMs, driver, sectorsMs: lap.sectorsMs, endMs: lap.elapsedMs, classPaceMs: pace });
@@ -160,6 +161,19 @@ export function buildLapTable(laps: readonly LapRecord[]): LapTable {
   const sweep = lapSweep();
   sweep.add(laps);
   return sweep.table();
+}
+
+/** A green lap's sectors against the car's baseline sectors, and each sector's share of the baseline lap. */
+function sectorRatios(sectors: LapRecord["sectorsMs"], baseline: PaceRow["baselineSectorsMs"]): { sectorRatios: (number | null)[]; sectorShares: number[] } {
+  const bases = baseline ?? [null, null, null];
+  const total = bases.reduce<number>((sum, base) => sum + (base ?? 0), 0);
+  return {
+    sectorRatios: sectors.map((time, i) => {
+      const base = bases[i] ?? null;
+      return time === null || !base ? null : time / base;
+    }),
+    sectorShares: bases.every((base) => base) ? bases.map((base) => (base ?? 0) / total) : [],
+  };
 }
 
 function sectorMedians(laps: readonly GreenLap[]): [number | null, number | null, number | null] {

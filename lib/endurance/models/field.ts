@@ -121,22 +121,21 @@ export function greenTrend(field: Field, atMs: number, exceptCar: string): numbe
  */
 function localSlowdown(laps: readonly GreenRatios[]): number {
   const trends: number[] = [];
-  const shares: number[] = [];
   for (const sector of [0, 1, 2]) {
-    const deltas = laps.flatMap((lap) => {
+    const deltas: number[] = [];
+    for (const lap of laps) {
       const ratio = lap.sectorRatios[sector] ?? null;
-      return ratio === null ? [] : [ratio - 1];
-    });
+      if (ratio !== null) deltas.push(ratio - 1);
+    }
     if (deltas.length < MIN_TREND_CARS) return 0;
     trends.push(median(deltas) ?? 0);
-    shares.push(median(laps.flatMap((lap) => lap.sectorShares[sector] ?? [])) ?? 1 / 3);
   }
+  const excesses = trends.map((trend, sector) => trend - Math.max(LOCAL_SLOWDOWN_FLOOR, LOCAL_SLOWDOWN_SPREAD * Math.max(...trends.filter((_, i) => i !== sector))));
+  // The sectors' shares only when a sector stands out: the trend is asked at every crossing.
+  if (excesses.every((excess) => excess <= 0)) return 0;
+  const shares = [0, 1, 2].map((sector) => median(laps.flatMap((lap) => lap.sectorShares[sector] ?? [])) ?? 1 / 3);
   const total = shares.reduce((sum, share) => sum + share, 0);
-  return trends.reduce((sum, trend, sector) => {
-    const others = Math.max(...trends.filter((_, i) => i !== sector));
-    const excess = trend - Math.max(LOCAL_SLOWDOWN_FLOOR, LOCAL_SLOWDOWN_SPREAD * others);
-    return excess > 0 ? sum + (excess * (shares[sector] ?? 0)) / total : sum;
-  }, 0);
+  return excesses.reduce((sum, excess, sector) => (excess > 0 ? sum + (excess * (shares[sector] ?? 0)) / total : sum), 0);
 }
 
 /** The latest green lap of each other car in the last five minutes. */
